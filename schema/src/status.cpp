@@ -1,0 +1,32 @@
+#include "tkg/schema/status.h"
+
+namespace tkg {
+
+std::string Status::ToString() const {
+  const char* name = "OK";
+  switch (code_) {
+    case Code::kOk:
+      return "OK";
+    case Code::kNotFound:
+      name = "not found";
+      break;
+    case Code::kInvalidArgument:
+      name = "invalid argument";
+      break;
+    case Code::kCorruption:
+      name = "corruption";
+      break;
+    case Code::kIOError:
+      name = "I/O error";
+      break;
+    case Code::kBusy:
+      name = "busy";
+      break;
+    case Code::kVersionMismatch:
+      name = "version mismatch";
+      break;
+  }
+  return std::string(name) + ": " + message_;
+}
+
+}  // namespace tkg
