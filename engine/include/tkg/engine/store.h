@@ -5,7 +5,11 @@
 //
 // Thread safety: a Store may be shared by many threads. Reads run concurrently. Writes
 // (PutArticle) are serialised internally, so each article and everything derived from it lands
-// atomically in one WriteBatch: a reader sees all of it or none of it.
+// atomically in one WriteBatch: a reader sees all of it or none of it, also after a crash.
+//
+// Processes: one writer at a time (RocksDB's LOCK; StoreOptions::lock_wait_ms), beside any number
+// of secondaries (StoreOptions::secondary: `tkg serve` while `tkg import` runs) and read-only
+// handles (a fixed view as of opening).
 #pragma once
 
 #include <cstdint>
@@ -26,12 +30,47 @@ struct StoreOptions {
   bool read_only = false;
   // RocksDB block cache, in MiB. Default: 64.
   size_t block_cache_mb = 64;
+  // Open as a RocksDB secondary instance: a reader that takes no lock, so it opens and keeps
+  // answering while another process writes the store (`tkg import` from cron under a running
+  // `tkg serve`), and follows that writer by catching up (CatchUp(), or automatically, see
+  // catch_up_interval_ms). Works whether or not a writer is running; needs an existing store;
+  // writes fail with InvalidArgument. Its own small files (RocksDB's info log) go to a fresh
+  // directory under the system temp directory, removed on close. Default: false.
+  bool secondary = false;
+  // Secondary only: before a read, catch up with the writer when the last catch-up is older
+  // than this many milliseconds, so new statements answer queries within about this delay.
+  // 0: before every read; negative: only when CatchUp() is called. Default: 1000.
+  int catch_up_interval_ms = 1000;
+  // Writers only: while another process (or handle) holds the store's lock, retry opening for
+  // up to this many milliseconds, then fail with Busy. 0: fail at once. Default: 0.
+  int lock_wait_ms = 0;
 };
 
 enum class PutOutcome {
   kInserted,   // a new article
   kUnchanged,  // the same article (same id and content hash) was already stored
-  kUpdated,    // same id, new content: the new version replaced the old one
+  kUpdated,    // same id, new content: a new version; the old one's statements are kept as
+               // superseded history (StatementQuery::include_superseded, ArticleVersions)
+};
+
+// One stored version of an article (same id, i.e. same URL, different content).
+struct ArticleVersionInfo {
+  uint32_t version = 0;  // 1 for the first version stored, then 2, 3, ...
+  std::string content_hash;
+  int64_t ingested_at = 0;       // unix seconds, as the article of that version gave it
+  uint32_t statement_count = 0;  // statements of that version
+  bool current = false;          // the version that queries answer from by default
+};
+
+// What an importer remembers about one feed between polls (conditional GET, seen items).
+struct FeedState {
+  // At most this many seen item ids are kept (the most recent ones, PutFeedState trims).
+  static constexpr size_t kMaxSeenIds = 5000;
+  std::string url;                    // the feed's URL: the key
+  std::string etag;                   // ETag of the last response, "" if none
+  std::string last_modified;          // Last-Modified of the last response, "" if none
+  std::vector<std::string> seen_ids;  // item ids (guid or link), oldest first
+  int64_t last_polled = 0;            // unix seconds
 };
 
 // Edge types of the graph. Each edge is stored twice (out and in) so both directions are one
@@ -67,6 +106,11 @@ struct StatementView {
   std::string article_url;
   std::string article_published;  // ISO 8601 as read
   std::string sentence;            // the evidence text: SpanText(article text, sentence_span)
+  // The article version the statement comes from, and whether a later version of the article
+  // superseded it (only returned with StatementQuery::include_superseded). The article fields
+  // above and the sentence are those of that version.
+  uint32_t article_version = 1;
+  bool superseded = false;
 };
 
 struct StatementQuery {
@@ -79,6 +123,9 @@ struct StatementQuery {
   float min_confidence = 0.f;
   size_t limit = 50;         // 1..1000
   std::string cursor;        // opaque: next_cursor of the previous page
+  // Also return statements of older versions of updated articles (history), marked
+  // StatementView::superseded. Default: false (current versions only).
+  bool include_superseded = false;
 };
 
 // Statements sorted by date (first day of their interval), undated ones after the dated ones
@@ -105,18 +152,23 @@ struct EventQuery {
 
 struct StoreStats {
   uint64_t articles = 0, actors = 0, statements = 0, events = 0, topics = 0, edges = 0;
+  // Statements of older article versions, kept as history (not counted in `statements`).
+  uint64_t superseded_statements = 0;
 };
 
 class Store {
  public:
   // Opens (or creates) the store in `dir`. Fails with VersionMismatch for a store of another
-  // schema version, with Busy when another process holds it for writing.
+  // schema version, with Busy when another process holds it for writing (after waiting up to
+  // StoreOptions::lock_wait_ms). A secondary (StoreOptions::secondary) is never Busy.
   static Status Open(const StoreOptions& options, const std::string& dir,
                      std::unique_ptr<Store>* out);
   virtual ~Store();
 
   // Writes the article, its outlet, actors (merged with what is stored), statements, events,
-  // topics, edges and index entries in one WriteBatch. Ids must be filled in.
+  // topics, edges and index entries in one WriteBatch. Ids must be filled in; an article id
+  // holds no zero byte and no '@' (ArticleId never makes one). A new content for a stored id
+  // is a new version (kUpdated); the old version's statements become superseded history.
   virtual Status PutArticle(const ArticleGraph& graph, PutOutcome* outcome) = 0;
   // Stores the taxonomy's topics and subtopic edges (idempotent).
   virtual Status PutTopics(const std::vector<Topic>& topics) = 0;
@@ -138,6 +190,32 @@ class Store {
                            std::vector<Edge>* out) = 0;
 
   virtual Status Stats(StoreStats* out) = 0;
+
+  // Up to `limit` article ids in id order, starting after `after` ("" = from the first); fewer
+  // than `limit` means the end. For whole-store walks (the actor network of graph.h, exports).
+  // Added after the first version of this interface: the default reports it unsupported, so
+  // other implementations of Store keep compiling.
+  virtual Status ListArticles(const std::string& after, size_t limit,
+                              std::vector<std::string>* ids);
+
+  // The members below were added later, like ListArticles, with defaults so that other
+  // implementations of Store keep compiling.
+
+  // A secondary store: catches up with the writer now, so that reads after it see every write
+  // the writer had made. Other stores: nothing to do, OK. Thread-safe; waits for running reads.
+  virtual Status CatchUp();
+
+  // Every stored version of an article, oldest first (the last one is current). NotFound for
+  // an unknown article. Default: unsupported (InvalidArgument).
+  virtual Status ArticleVersions(const std::string& article_id,
+                                 std::vector<ArticleVersionInfo>* out);
+
+  // The state of one feed; NotFound (and *out = {url}) when none was stored. Default:
+  // unsupported (InvalidArgument).
+  virtual Status GetFeedState(const std::string& feed_url, FeedState* out);
+  // Stores the state of one feed (replacing it) in its own small write, keeping only the last
+  // FeedState::kMaxSeenIds seen ids. Default: unsupported (InvalidArgument).
+  virtual Status PutFeedState(const FeedState& state);
 };
 
 }  // namespace tkg

@@ -20,6 +20,9 @@ struct ImportOptions {
   std::string format = "auto";  // "auto" or a format name
   // Called after each input with its path; may be empty.
   std::function<void(const std::string& input, size_t done)> progress;
+  // Threads running extraction (articles are still written one by one, in input order).
+  // Default 0: one per core.
+  unsigned threads = 0;
 };
 
 struct ImportFailure {
@@ -33,6 +36,7 @@ struct ImportSummary {
   uint64_t updated = 0;    // same article id, new content
   uint64_t statements = 0; // statements written by this run
   uint64_t bytes = 0;      // input bytes read
+  uint64_t skipped = 0;    // records holding no article by design (Reuters title-only briefs)
   std::vector<ImportFailure> failures;
   double seconds = 0;
 };

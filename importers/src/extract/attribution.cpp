@@ -1,0 +1,781 @@
+#include "attribution.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_set>
+
+namespace tkg::extract {
+
+namespace {
+
+using Toks = std::vector<Token>;
+
+const std::unordered_set<std::string>& StopWords() {
+  static const std::unordered_set<std::string> s = {
+      "and", "or", "but", "nor", "that", "is", "are", "was", "were", "be", "been", "being",
+      "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
+      "may", "might", "must", "shall", "to", "in", "on", "at", "by", "for", "with", "from",
+      "into", "about", "after", "before", "since", "during", "over", "under", "not", "no", "so",
+      "then", "there", "here", "what", "how", "why", "where", "when", "while", "if", "as", "than",
+      "because", "though", "although", "also", "just", "only", "even", "very", "too", "such",
+      "it's", "there's", "like", "whether", "once", "until", "unless", "against", "between",
+      "through", "without", "within", "upon", "however", "meanwhile", "yet", "still", "now",
+      "later", "earlier", "again", "never", "always", "already", "ever", "up", "down", "out",
+      "off", "instead", "rather", "whose", "whom", "him", "them", "us", "me", "i'm", "we're",
+      "they're", "he's", "she's", "isn't", "wasn't", "doesn't", "don't", "didn't", "won't",
+      "can't", "per", "via", "toward", "towards", "among", "across", "around", "behind",
+      "beyond", "amid", "despite", "except", "both", "either", "neither", "who", "which"};
+  return s;
+}
+
+bool IsDet(const Token& t) {
+  static const std::unordered_set<std::string> s = {
+      "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+      "those", "another", "some", "many", "several", "most", "other", "each", "every", "one",
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "more",
+      "all", "any", "both", "no", "numerous", "various", "top", "senior"};
+  return s.count(t.lower) > 0;
+}
+
+bool IsPronoun(const Token& t) {
+  return t.is("he") || t.is("she") || t.is("they") || t.is("i") || t.is("we") || t.is("who") ||
+         t.is("it") || t.is("you") || t.is("which");
+}
+
+bool IsStop(const Token& t) { return StopWords().count(t.lower) > 0; }
+
+// Words between a source and its cue that belong to neither: "also", "has", "later", "-ly".
+bool IsSkippable(const Token& t) {
+  static const std::unordered_set<std::string> s = {
+      "also", "has", "have", "had", "later", "previously", "then", "recently", "repeatedly",
+      "publicly", "privately", "once", "again", "further", "already", "even", "often", "never",
+      "still", "just", "did", "does", "do", "would", "will", "could", "might", "may", "is",
+      "was", "were", "are", "been", "not", "first", "last", "reportedly", "since", "flatly",
+      "had", "both", "all", "himself", "herself", "themselves", "too", "subsequently",
+      "immediately", "quickly", "loudly", "clearly", "frequently", "has also", "should", "can",
+      "now", "finally", "specifically", "similarly", "separately", "directly", "explicitly"};
+  if (!t.is_word() || t.capitalized) return false;
+  if (s.count(t.lower)) return true;
+  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
+}
+
+// Words that open the adverbial after a closing cue: "said Tuesday", "said in a statement".
+bool IsAdverbialStart(const Token& t) {
+  static const std::unordered_set<std::string> s = {
+      "in", "on", "at", "during", "last", "this", "earlier", "later", "after", "before", "while",
+      "when", "about", "of", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday", "recently", "afterward", "afterwards",
+      "privately", "publicly", "again", "too", "then", "previously", "repeatedly", "once", "as",
+      "from", "via", "through", "with", "over", "late", "early", "separately", "told", "wrote",
+      "according", "speaking", "adding", "noting", "referring", "citing", "for", "by", "under",
+      "shortly", "days", "weeks", "months", "years", "hours", "moments", "minutes", "already"};
+  return s.count(t.lower) > 0;
+}
+
+bool IsEndPunct(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.is(".") || t.is("!") || t.is("?"));
+}
+
+// One past the last token that can hold content: drops the final period and quotes after it.
+size_t ContentEnd(const Toks& T) {
+  size_t e = T.size();
+  while (e > 0 && (IsEndPunct(T[e - 1]) || T[e - 1].kind == TokenKind::kCloseQuote ||
+                   T[e - 1].is(";") || T[e - 1].is(":")))
+    --e;
+  return e;
+}
+
+struct Range {
+  size_t a = 0, b = 0;  // [a, b)
+  bool empty() const { return b <= a; }
+};
+
+// The noun phrase that ends at token p (inclusive), read leftwards.
+std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
+  if (p >= T.size() || !T[p].is_word()) return std::nullopt;
+  if (IsPronoun(T[p])) return Range{p, p + 1};
+  if (T[p].is("some") || T[p].is("many") || T[p].is("others") || T[p].is("most") ||
+      T[p].is("few") || T[p].is("several") || T[p].is("both") || T[p].is("all")) {
+    return Range{p, p + 1};  // "Some said", "Many say"
+  }
+  if (IsStop(T[p]) || IsDet(T[p])) return std::nullopt;
+  if (!T[p].capitalized && lex.cues.Match(T, p) != nullptr) return std::nullopt;
+  size_t q = p;
+  while (q > 0 && p - q < 10) {
+    const Token& t = T[q - 1];
+    if (!t.is_word()) break;
+    if (IsDet(t)) {
+      --q;
+      break;
+    }
+    if (t.is("of") && q >= 2 && T[q - 2].is_word() && !IsStop(T[q - 2]) && !IsPronoun(T[q - 2])) {
+      --q;
+      continue;
+    }
+    if (IsStop(t) || IsPronoun(t)) break;
+    if (!t.capitalized && lex.cues.Match(T, q - 1) != nullptr) break;
+    --q;
+  }
+  return Range{q, p + 1};
+}
+
+// The noun phrase that starts at token k, read rightwards up to a comma or the sentence end.
+std::optional<Range> RightNP(const Toks& T, size_t k, const Lexicon& lex) {
+  size_t j = k;
+  while (j < T.size() && j - k < 12 && T[j].is_word()) {
+    if (j > k && lex.cues.Match(T, j) != nullptr && !T[j].capitalized) break;
+    bool inner_name = j > k && T[j].capitalized && j + 1 < T.size() && T[j + 1].is_word() &&
+                      T[j + 1].capitalized;  // "director In An", "The New York Times"
+    if (IsStop(T[j]) && !inner_name &&
+        !(T[j].is("of") || T[j].is("and") || T[j].is("for") || T[j].is("at") || T[j].is("on")))
+      break;
+    ++j;
+  }
+  if (j == k) return std::nullopt;
+  while (j > k && (T[j - 1].is("of") || T[j - 1].is("and") || T[j - 1].is("for") ||
+                   T[j - 1].is("at") || T[j - 1].is("on")))
+    --j;
+  if (j == k || IsStop(T[k])) return std::nullopt;
+  return Range{k, j};
+}
+
+Span TokSpan(const Toks& T, size_t a, size_t b) { return Span{T[a].begin, T[b - 1].end}; }
+
+// Trims punctuation and quote marks at both ends of [a, b).
+Range Trim(const Toks& T, Range r) {
+  while (r.a < r.b && !T[r.a].is_word()) ++r.a;
+  while (r.b > r.a && !T[r.b - 1].is_word()) --r.b;
+  return r;
+}
+
+size_t WordCount(const Toks& T, Range r) {
+  size_t n = 0;
+  for (size_t i = r.a; i < r.b; ++i) n += T[i].is_word();
+  return n;
+}
+
+struct Finder {
+  std::string_view text;
+  const std::vector<SentenceTokens>& S;
+  const Lexicon& lex;
+  std::vector<std::vector<uint8_t>> inside;  // per sentence, per token: inside a quotation
+  size_t last_sentence_ = SIZE_MAX;          // the sentence of the latest attribution
+  Range last_source_;                        // and its source
+
+  void MarkQuotes() {
+    inside.resize(S.size());
+    bool in = false;
+    uint32_t para = UINT32_MAX;
+    for (size_t s = 0; s < S.size(); ++s) {
+      if (S[s].paragraph != para) {
+        in = false;
+        para = S[s].paragraph;
+      }
+      const Toks& T = S[s].tokens;
+      inside[s].assign(T.size(), 0);
+      for (size_t i = 0; i < T.size(); ++i) {
+        if (T[i].kind == TokenKind::kOpenQuote) {
+          in = true;
+        } else if (T[i].kind == TokenKind::kCloseQuote) {
+          in = false;
+        }
+        inside[s][i] = in && T[i].kind != TokenKind::kOpenQuote;
+      }
+    }
+  }
+
+  // A quotation opened at token k of sentence s: its content up to the closing mark, following
+  // sentences of the same paragraph if needed. Sets *last_sentence.
+  Span QuoteForward(size_t s, size_t k, size_t* last_sentence) const {
+    uint32_t begin = S[s].tokens[k].end;
+    for (size_t t = s; t < S.size() && t < s + 12 && S[t].paragraph == S[s].paragraph; ++t) {
+      const Toks& T = S[t].tokens;
+      for (size_t i = (t == s ? k + 1 : 0); i < T.size(); ++i) {
+        if (T[i].kind == TokenKind::kCloseQuote || (t != s && T[i].kind == TokenKind::kOpenQuote)) {
+          *last_sentence = t;
+          return TrimSpan(Span{begin, T[i].begin});
+        }
+      }
+      *last_sentence = t;
+    }
+    return TrimSpan(Span{begin, S[*last_sentence].span.end});
+  }
+
+  // A quotation closed at token k of sentence s: its content from the opening mark, earlier
+  // sentences of the same paragraph if needed. Sets *first_sentence.
+  Span QuoteBackward(size_t s, size_t k, size_t* first_sentence) const {
+    uint32_t end = S[s].tokens[k].begin;
+    for (size_t t = s + 1; t-- > 0;) {
+      if (S[t].paragraph != S[s].paragraph || s - t > 12) break;
+      const Toks& T = S[t].tokens;
+      size_t from = t == s ? k : T.size();
+      for (size_t i = from; i-- > 0;) {
+        if (T[i].kind == TokenKind::kOpenQuote) {
+          *first_sentence = t;
+          return TrimSpan(Span{T[i].end, end});
+        }
+        if (t != s && T[i].kind == TokenKind::kCloseQuote) {
+          *first_sentence = t + 1 <= s ? t + 1 : s;
+          return TrimSpan(Span{S[*first_sentence].span.begin, end});
+        }
+      }
+      *first_sentence = t;
+    }
+    return TrimSpan(Span{S[*first_sentence].span.begin, end});
+  }
+
+  Span TrimSpan(Span sp) const {
+    auto strip_front = [&](uint32_t& b, uint32_t e) {
+      while (b < e) {
+        unsigned char c = static_cast<unsigned char>(text[b]);
+        if (c == ' ' || c == '\n' || c == ',' || c == '"' || c == '\'' || c == ':' || c == '.') {
+          ++b;
+        } else if (text.compare(b, 3, "\xE2\x80\x9C") == 0 || text.compare(b, 3, "\xE2\x80\x9D") == 0 ||
+                   text.compare(b, 3, "\xE2\x80\x98") == 0 || text.compare(b, 3, "\xE2\x80\x94") == 0) {
+          b += 3;
+        } else if (text.compare(b, 2, "\xC2\xA0") == 0) {
+          b += 2;
+        } else {
+          break;
+        }
+      }
+    };
+    strip_front(sp.begin, sp.end);
+    while (sp.end > sp.begin) {
+      unsigned char c = static_cast<unsigned char>(text[sp.end - 1]);
+      if (c == ' ' || c == '\n' || c == ',' || c == '"' || c == '.' || c == ':' || c == ';') {
+        --sp.end;
+      } else if (sp.end - sp.begin >= 3 &&
+                 (text.compare(sp.end - 3, 3, "\xE2\x80\x9D") == 0 ||
+                  text.compare(sp.end - 3, 3, "\xE2\x80\x9C") == 0 ||
+                  text.compare(sp.end - 3, 3, "\xE2\x80\x94") == 0)) {
+        sp.end -= 3;
+      } else if (sp.end - sp.begin >= 2 && text.compare(sp.end - 2, 2, "\xC2\xA0") == 0) {
+        sp.end -= 2;
+      } else {
+        break;
+      }
+    }
+    return sp;
+  }
+
+  // ", the Post reported." or ", according to X." closing the range [k, e): returns the comma
+  // index and fills the relay's token range and the chain's cue index.
+  bool FindChain(const Toks& T, size_t k, size_t e, Range* relay, size_t* cue_index) const {
+    for (size_t c = e; c-- > k + 1;) {
+      if (!T[c].is(",")) continue;
+      size_t j = c + 1;
+      if (j < e && T[j].kind == TokenKind::kCloseQuote) ++j;
+      if (j + 2 < e + 1 && T[j].is("according") && j + 1 < e && T[j + 1].is("to")) {
+        auto np = RightNP(T, j + 2, lex);
+        if (np && np->b >= e) {
+          *relay = *np;
+          *cue_index = j;
+          return true;
+        }
+      }
+      auto np = RightNP(T, j, lex);
+      if (!np) continue;
+      size_t q = np->b;
+      while (q < e && IsSkippable(T[q])) ++q;
+      const Cue* cue = lex.cues.Match(T, q);
+      if (cue == nullptr || cue->kind == CueKind::kDirective || cue->kind == CueKind::kBelief)
+        continue;
+      size_t after = q + cue->words.size();
+      if (after + 3 < e) continue;  // something follows: not a closing chain
+      *relay = *np;
+      *cue_index = q;
+      return true;
+    }
+    return false;
+  }
+
+  std::vector<Attribution> Run() {
+    MarkQuotes();
+    std::vector<Attribution> out;
+    for (size_t s = 0; s < S.size(); ++s) {
+      const Toks& T = S[s].tokens;
+      std::vector<uint8_t> consumed(T.size(), 0);
+      Colon(s, &out);
+      for (size_t ci = 0; ci < T.size(); ++ci) {
+        if (consumed[ci] || inside[s][ci]) continue;
+        const Cue* cue = lex.cues.Match(T, ci);
+        if (cue == nullptr) continue;
+        // Capitalised cues mid-sentence only in title case ("Sanders Says ..."), and only
+        // reporting verbs there: "Wants" in a headline is no statement.
+        if (T[ci].capitalized && ci > 0 && cue->kind != CueKind::kAccording &&
+            !(S[s].title_case &&
+              (cue->kind == CueKind::kSpeech || cue->kind == CueKind::kReport)))
+          continue;
+        size_t cj = ci + cue->words.size();
+        Attribution a;
+        a.sentence = a.first_sentence = a.last_sentence = s;
+        a.cue = TokSpan(T, ci, cj);
+        for (size_t k = ci; k < cj; ++k) a.cue_text += (k > ci ? " " : "") + T[k].lower;
+        a.kind = cue->kind;
+        bool ok = cue->kind == CueKind::kAccording ? According(s, ci, cj, &a, &consumed)
+                                                   : Verb(s, ci, cj, *cue, &a, &consumed);
+        if (!ok || a.content.empty() || a.source.empty()) continue;
+        for (size_t k = ci; k < cj; ++k) consumed[k] = 1;
+        last_sentence_ = s;
+        last_source_ = Range{a.source_first, a.source_last};
+        out.push_back(std::move(a));
+        ci = cj - 1;
+      }
+    }
+    return out;
+  }
+
+  // "Sanders: Brexit's message could draw Trump support" / "MATTHEWS: Well, ...": a short
+  // name opening a sentence and a colon.
+  void Colon(size_t s, std::vector<Attribution>* out) {
+    const Toks& T = S[s].tokens;
+    size_t k = 0;
+    while (k < T.size() && k < 5 && T[k].is_word() && (T[k].capitalized || T[k].is("of")))
+      ++k;
+    if (k == 0 || k >= T.size() || !T[k].is(":") || !T[0].capitalized) return;
+    if (lex.nonnames.count(T[0].lower) && k == 1) return;
+    size_t ne = ContentEnd(T);
+    Range r = Trim(T, Range{k + 1, ne});
+    if (WordCount(T, r) < 3) return;
+    Attribution a;
+    a.sentence = a.first_sentence = a.last_sentence = s;
+    SetSource(&a, T, Range{0, k});
+    a.cue = TokSpan(T, k, k + 1);
+    a.cue_text = ":";
+    a.kind = CueKind::kSpeech;
+    SetContent(&a, T, r);
+    a.direct = T[k + 1].kind == TokenKind::kOpenQuote;
+    a.rule = "colon";
+    a.confidence = 0.6f;
+    out->push_back(std::move(a));
+  }
+
+  bool According(size_t s, size_t ci, size_t cj, Attribution* a, std::vector<uint8_t>*) {
+    const Toks& T = S[s].tokens;
+    size_t ne = ContentEnd(T);
+    Range content;
+    size_t lead_from = 0;
+    while (lead_from < ci && T[lead_from].is_word() && IsStop(T[lead_from])) ++lead_from;
+    if (lead_from == ci) {
+      // "According to X, ...": the source runs to the first comma.
+      size_t comma = cj;
+      while (comma < ne && comma < cj + 30 && !T[comma].is(",")) ++comma;
+      if (comma >= ne || comma == cj || !T[comma].is(",")) return false;
+      SetSource(a, T, Range{cj, comma});
+      content = {comma + 1, ne};
+      a->rule = "according_to_lead";
+    } else {
+      auto np = RightNP(T, cj, lex);
+      if (!np) return false;
+      // "..., according to X[, an appositive]." / "... according to X."
+      size_t end = cj;
+      while (end < ne && !T[end].is(",")) ++end;
+      SetSource(a, T, Range{cj, std::max(np->b, std::min(end, cj + 25))});
+      size_t cend = ci;
+      if (T[ci - 1].is(",")) --cend;
+      content = {0, cend};
+      a->rule = "according_to_trail";
+    }
+    content = Trim(T, content);
+    if (WordCount(T, content) < 3) return false;
+    SetContent(a, T, content);
+    a->confidence = 0.85f;
+    return true;
+  }
+
+  void SetSource(Attribution* a, const Toks& T, Range r) {
+    a->source = TokSpan(T, r.a, r.b);
+    a->source_first = r.a;
+    a->source_last = r.b;
+  }
+  void SetContent(Attribution* a, const Toks& T, Range r) {
+    a->content = TrimSpan(TokSpan(T, r.a, r.b));
+    a->content_parts = {a->content};
+  }
+
+  // Content to the right of a cue (lead and participle shapes).
+  bool ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
+                    std::vector<uint8_t>* consumed) {
+    const Toks& T = S[s].tokens;
+    size_t ne = ContentEnd(T);
+    if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
+    if (cue.kind == CueKind::kObject && k < ne && T[k].is_word() && !T[k].is("that")) {
+      // Skip the addressee: "told reporters", "told CNN", "warned the committee".
+      bool that_follows = false;
+      for (size_t q = k; q < ne && q < k + 9 && T[q].is_word(); ++q) that_follows |= T[q].is("that");
+      if (!that_follows) {
+        size_t j = k;
+        if (T[j].capitalized) {
+          while (j < ne && T[j].is_word() && T[j].capitalized) ++j;  // "told CNN", "told Aalto"
+        } else if (IsDet(T[j]) && j + 1 < ne) {
+          j += 2;  // "told the crowd"
+        } else {
+          j += 1;  // "told reporters", "told him"
+        }
+        k = j;
+      }
+      if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
+    }
+    // "said on Monday that ...", "said in a statement that ..."
+    for (size_t j = k; j < ne && j < k + 9; ++j) {
+      if (T[j].is("that")) {
+        k = j + 1;
+        break;
+      }
+      if (!T[j].is_word()) break;
+    }
+    if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
+    if (k >= ne && k > 0 && T[k - 1].is(":") && s + 1 < S.size() && !S[s + 1].tokens.empty()) {
+      // "X said:" closing a sentence or paragraph: the next sentence is the content.
+      const Toks& N = S[s + 1].tokens;
+      size_t last = s + 1;
+      Span q = N[0].kind == TokenKind::kOpenQuote ? QuoteForward(s + 1, 0, &last)
+                                                  : TrimSpan(S[s + 1].span);
+      if (q.empty()) return false;
+      a->content = q;
+      a->content_parts = {q};
+      a->direct = N[0].kind == TokenKind::kOpenQuote;
+      a->last_sentence = last;
+      return true;
+    }
+    if (k < T.size() && T[k].kind == TokenKind::kOpenQuote) {
+      size_t last = s;
+      Span q = QuoteForward(s, k, &last);
+      if (q.empty()) return false;
+      a->content = q;
+      a->content_parts = {q};
+      a->direct = true;
+      a->last_sentence = last;
+      return true;
+    }
+    Range r{k, ne};
+    Range relay;
+    size_t chain_cue = 0;
+    if (FindChain(T, k, ne, &relay, &chain_cue)) {
+      size_t comma = relay.a - 1;
+      while (comma > k && !T[comma].is(",")) --comma;
+      r.b = comma;
+      a->reporter = TokSpan(T, relay.a, relay.b);
+      for (size_t j = chain_cue; j < T.size() && j < chain_cue + 3; ++j) (*consumed)[j] = 1;
+    }
+    r = Trim(T, r);
+    if (WordCount(T, r) < 2) return false;
+    SetContent(a, T, r);
+    return true;
+  }
+
+  // A source written in lower case must be headed by a noun that can speak or show
+  // ("officials", "a campaign operative", "the poll"); names and pronouns always can.
+  bool PlausibleSource(const Toks& T, Range r) const {
+    if (r.empty()) return false;
+    if (r.b - r.a == 1 && IsPronoun(T[r.a])) return true;
+    for (size_t i = r.a; i < r.b; ++i)
+      if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) &&
+          !lex.nonnames.count(T[i].lower))
+        return true;
+    std::string head = T[r.b - 1].lower;
+    if (head.size() > 2 && head.compare(head.size() - 2, 2, "'s") == 0) head.resize(head.size() - 2);
+    if (lex.source_nouns.count(head) || lex.org_words.count(head)) return true;
+    std::vector<Token> one(1);
+    one[0].lower = head;
+    one[0].kind = TokenKind::kWord;
+    if (lex.titles.Match(one, 0) != nullptr) return true;
+    std::string sing = head;
+    if (sing.size() > 3 && sing.back() == 's') sing.pop_back();
+    if (lex.source_nouns.count(sing) || lex.org_words.count(sing)) return true;
+    one[0].lower = sing;
+    if (lex.titles.Match(one, 0) != nullptr) return true;
+    // Agent nouns: "voters", "analysts", "historians".
+    for (std::string_view suf : {"ist", "ian"})
+      if (sing.size() > suf.size() + 3 && sing.compare(sing.size() - suf.size(), suf.size(), suf) == 0)
+        return true;
+    return false;
+  }
+
+  // The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
+  // determiner phrase.
+  std::optional<Range> SubjectNP(const Toks& T, size_t limit) const {
+    size_t k = 0;
+    while (k < limit && T[k].is_word() && IsStop(T[k]) && !IsPronoun(T[k])) ++k;
+    if (k >= limit || !T[k].is_word()) return std::nullopt;
+    if (IsPronoun(T[k])) return Range{k, k + 1};
+    size_t j = k;
+    if (IsDet(T[j])) ++j;
+    size_t start = j;
+    while (j < limit && T[j].is_word() &&
+           (T[j].capitalized || (j > start && T[j].is("of") && j + 1 < limit && T[j + 1].capitalized)))
+      ++j;
+    if (j == start) {
+      while (j < limit && j - start < 3 && T[j].is_word() && !IsStop(T[j]) &&
+             lex.cues.Match(T, j) == nullptr)
+        ++j;
+      // Keep the head only if it plausibly speaks.
+      while (j > start && !PlausibleSource(T, Range{k, j})) --j;
+    }
+    if (j == start) return std::nullopt;
+    return Range{k, j};
+  }
+
+  // Sentences after a direct quotation that continue it: same paragraph, opening with a quote.
+  void FollowingQuotes(Attribution* a) {
+    size_t t = a->last_sentence + 1;
+    while (t < S.size() && S[t].paragraph == S[a->sentence].paragraph) {
+      const Toks& T = S[t].tokens;
+      if (T.empty() || T[0].kind != TokenKind::kOpenQuote) break;
+      size_t last = t;
+      Span q = QuoteForward(t, 0, &last);
+      if (q.empty()) break;
+      a->content_parts.push_back(q);
+      a->content.end = q.end;
+      a->last_sentence = last;
+      t = last + 1;
+    }
+  }
+
+  bool Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a,
+            std::vector<uint8_t>* consumed) {
+    const Toks& T = S[s].tokens;
+    size_t ne = ContentEnd(T);
+    float base = cue.kind == CueKind::kBelief ? 0.5f : 0.85f;
+    // Is the cue the end of its sentence, but for a few words ("said Tuesday", "said in a
+    // statement")? Then its content comes before it.
+    auto ends_after = [&](size_t from, size_t* stop) {
+      size_t j = from, rest = 0;
+      for (; j < ne && !T[j].is(","); ++j) {
+        if (T[j].is("that") || T[j].is(":") || T[j].kind == TokenKind::kOpenQuote) return false;
+        ++rest;
+      }
+      *stop = j;
+      if (rest == 0) return true;
+      // What may follow a closing cue: when, where, how ("Tuesday", "in a statement").
+      return rest <= 7 && IsAdverbialStart(T[from]);
+    };
+    // Inverted: "...," said Smith.
+    if (ci > 0 && (T[ci - 1].is(",") || T[ci - 1].kind == TokenKind::kCloseQuote)) {
+      auto np = RightNP(T, cj, lex);
+      if (np && !IsPronoun(T[np->a]) && PlausibleSource(T, *np) &&
+          (np->b >= ne || T[np->b].is(",") || IsEndPunct(T[np->b]))) {
+        size_t close = ci - 1;
+        if (BackwardContent(s, close, a)) {
+          SetSource(a, T, *np);
+          Continuation(s, np->b, a);
+          if (a->direct) FollowingQuotes(a);
+          a->rule = "inverted";
+          a->confidence = base;
+          return true;
+        }
+      }
+    }
+    size_t left = ci;
+    while (left > 0 && IsSkippable(T[left - 1])) --left;
+    if (left == 0) return false;
+    // "Sanders's call for ...", "the president's remarks": a noun, not a reporting verb.
+    // "reported to the centre", "said to be", "announced by": passive or participle.
+    if ((cue.kind == CueKind::kSpeech || cue.kind == CueKind::kReport) && cj < T.size() &&
+        (T[cj].is("by") || (T[cj].is("to") && cj + 1 < T.size() && !T[cj + 1].capitalized)))
+      return false;
+    if (const std::string& w = T[ci - 1].lower;
+        w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0 || w.back() == '\''))
+      return false;
+    size_t p = left - 1;
+    // Coordination: "X announced A and said B" / "X said A but added B".
+    if ((T[p].is("and") || T[p].is("but")) && p > 0 && T[p - 1].is_word() == (T[p - 1].is_word())) {
+      std::optional<Range> np;
+      if (last_sentence_ == s && !last_source_.empty()) np = last_source_;
+      if (!np) np = SubjectNP(T, p);
+      if (!np || np->b > p) return false;
+      if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+      SetSource(a, T, *np);
+      a->rule = "coordinated";
+      a->confidence = base - 0.1f;
+      return true;
+    }
+    // Participle: "..., saying (that) ..." takes the sentence's subject.
+    bool ing = T[ci].lower.size() > 4 && T[ci].lower.compare(T[ci].lower.size() - 3, 3, "ing") == 0;
+    if (T[p].is(",") && ing) {
+      auto np = SubjectNP(T, p);
+      if (!np) return false;
+      if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+      SetSource(a, T, *np);
+      a->rule = "participle";
+      a->confidence = base - 0.15f;
+      return true;
+    }
+    // Appositive: "Smith, the head of X, said ..." and "...," Smith, the head of X, said.
+    if (T[p].is(",")) {
+      for (size_t c1 = p; c1-- > 0 && p - c1 < 16;) {
+        if (!T[c1].is(",")) continue;
+        if (c1 == 0) break;
+        auto np = LeftNP(T, c1 - 1, lex);
+        if (!np || !PlausibleSource(T, *np)) break;
+        bool after_content = np->a > 0 && (T[np->a - 1].is(",") ||
+                                           T[np->a - 1].kind == TokenKind::kCloseQuote);
+        if (np->a > 0 && !after_content && !IsStop(T[np->a - 1]) &&
+            T[np->a - 1].kind != TokenKind::kOpenQuote)
+          break;
+        size_t stop = 0;
+        if (after_content && ends_after(cj, &stop)) {
+          if (!BackwardContent(s, np->a - 1, a)) return false;
+          SetSource(a, T, *np);
+          if (a->direct) FollowingQuotes(a);
+          a->rule = "trailing_appositive";
+          a->confidence = base - 0.05f;
+          return true;
+        }
+        if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+        SetSource(a, T, *np);
+        a->rule = "appositive";
+        a->confidence = base - 0.05f;
+        return true;
+      }
+      return false;
+    }
+    auto np = LeftNP(T, p, lex);
+    if (!np) return false;
+    if (!PlausibleSource(T, *np)) {
+      // "Democrats in Iowa who watched the debate said": the source before a relative clause.
+      bool found = false;
+      for (size_t w = np->a; w-- > 0 && np->a - w < 12;) {
+        if (!T[w].is_word()) break;
+        if ((T[w].is("who") || T[w].is("whose")) && w > 0) {
+          auto head = LeftNP(T, w - 1, lex);
+          if (head && PlausibleSource(T, *head)) {
+            np = Range{head->a, p + 1};
+            found = true;
+          }
+          break;
+        }
+      }
+      // "the years of empty promises": no plausible speaker, no attribution.
+      if (!found) return false;
+    }
+    // Trailing: "...," Smith said. / ..., sources said Tuesday.
+    bool after_quote = np->a > 0 && T[np->a - 1].kind == TokenKind::kCloseQuote;
+    bool after_comma = np->a > 0 && (T[np->a - 1].is(",") || T[np->a - 1].is("--") ||
+                                     T[np->a - 1].lower == "\xE2\x80\x94");
+    if (after_quote || (after_comma && np->a >= 2 && T[np->a - 2].kind == TokenKind::kCloseQuote)) {
+      size_t j = cj;
+      while (j < ne && !T[j].is(",")) ++j;
+      if (BackwardContent(s, np->a - 1, a)) {
+        SetSource(a, T, *np);
+        Continuation(s, j, a);
+        if (a->direct) FollowingQuotes(a);
+        a->rule = a->direct ? "trailing_quote" : "trailing";
+        a->confidence = base;
+        return true;
+      }
+      return false;
+    }
+    size_t stop = 0;
+    if (after_comma && ends_after(cj, &stop)) {
+      if (BackwardContent(s, np->a - 1, a)) {
+        SetSource(a, T, *np);
+        a->rule = "trailing";
+        a->confidence = base - 0.05f;
+        return true;
+      }
+      // An introductory phrase before the source: the content follows the cue.
+      *a = Attribution{a->sentence, a->first_sentence, a->last_sentence, {}, 0, 0, a->cue,
+                       a->cue_text, a->kind, {}, {}, false, {}, "", 0.f};
+    }
+    // "Biden said." after a quotation that ICU closed as a sentence of its own.
+    if (np->a == 0 && ends_after(cj, &stop) && s > 0 &&
+        S[s - 1].paragraph == S[s].paragraph && !S[s - 1].tokens.empty()) {
+      const Toks& P = S[s - 1].tokens;
+      size_t q = P.size() - 1;
+      if (P[q].kind == TokenKind::kCloseQuote) {
+        size_t first = s - 1;
+        Span c = QuoteBackward(s - 1, q, &first);
+        if (!c.empty()) {
+          a->content = c;
+          a->content_parts = {c};
+          a->direct = true;
+          a->first_sentence = first;
+          SetSource(a, T, *np);
+          a->rule = "trailing_quote_prev";
+          a->confidence = base - 0.05f;
+          return true;
+        }
+      }
+    }
+    if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+    SetSource(a, T, *np);
+    a->rule = a->direct ? "lead_quote" : (cue.kind == CueKind::kDirective ? "directive" : "lead");
+    a->confidence = base + (a->direct ? 0.05f : 0.f);
+    return true;
+  }
+
+  // The content before a source that follows it: the quotation closed at or before token
+  // `close`, or the clause from the sentence start.
+  bool BackwardContent(size_t s, size_t close, Attribution* a) {
+    const Toks& T = S[s].tokens;
+    size_t q = close;
+    while (q > 0 && (T[q].is(",") || T[q].is("--") || T[q].lower == "\xE2\x80\x94" || T[q].is(":")))
+      --q;
+    if (T[q].kind == TokenKind::kCloseQuote ||
+        (q > 0 && T[q].is(",") && T[q - 1].kind == TokenKind::kCloseQuote)) {
+      size_t first = s;
+      Span c = QuoteBackward(s, q, &first);
+      if (c.empty()) return false;
+      a->content = c;
+      a->content_parts = {c};
+      a->direct = true;
+      a->first_sentence = first;
+      return true;
+    }
+    Range r{0, close};
+    // Content that is itself a quotation opened in an earlier sentence.
+    if (inside[s].size() > 0 && close > 0 && inside[s][0]) {
+      return false;
+    }
+    r = Trim(T, r);
+    if (WordCount(T, r) < 3 || IntroPhrase(T, r)) return false;
+    SetContent(a, T, r);
+    return true;
+  }
+
+  // An introductory phrase ("In an interview with CNN," / "Despite their friendship,") is no
+  // content: a segment opening with a preposition or subordinator needs a clause after a comma.
+  bool IntroPhrase(const Toks& T, Range r) const {
+    static const std::unordered_set<std::string> kIntro = {
+        "in", "on", "at", "despite", "if", "when", "after", "before", "during", "since", "while",
+        "although", "though", "as", "to", "with", "for", "from", "by", "among", "across", "unlike",
+        "like", "because", "until", "amid", "without", "through", "following", "according", "of",
+        "over", "under", "within", "throughout", "upon", "once", "whether"};
+    size_t k = r.a;
+    while (k < r.b && (T[k].is("but") || T[k].is("and") || T[k].is("yet") || T[k].is("so") ||
+                       T[k].is("still") || T[k].is("then")))
+      ++k;
+    if (k >= r.b || !kIntro.count(T[k].lower)) return false;
+    for (size_t i = k; i < r.b; ++i)
+      if (T[i].is(",")) return false;
+    return true;
+  }
+
+  // `"Q1," he said, "Q2."`: appends Q2.
+  void Continuation(size_t s, size_t k, Attribution* a) {
+    const Toks& T = S[s].tokens;
+    if (k + 1 < T.size() && T[k].is(",") && T[k + 1].kind == TokenKind::kOpenQuote) {
+      size_t last = s;
+      Span q = QuoteForward(s, k + 1, &last);
+      if (!q.empty()) {
+        a->content_parts.push_back(q);
+        a->content.end = q.end;
+        a->last_sentence = last;
+        a->direct = true;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<Attribution> FindAttributions(std::string_view text,
+                                          const std::vector<SentenceTokens>& sentences,
+                                          const Lexicon& lexicon) {
+  Finder f{text, sentences, lexicon, {}, SIZE_MAX, {}};
+  return f.Run();
+}
+
+}  // namespace tkg::extract

@@ -1,0 +1,235 @@
+#include "coreference.h"
+
+#include <algorithm>
+
+#include "tkg/schema/ids.h"
+
+namespace tkg::extract {
+
+namespace {
+
+std::string LastWord(const std::string& name) {
+  size_t sp = name.rfind(' ');
+  return sp == std::string::npos ? name : name.substr(sp + 1);
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+constexpr std::string_view kOrgNouns[] = {"company", "firm", "agency", "ministry", "department",
+                                          "group", "organization", "organisation", "newspaper",
+                                          "paper", "network", "government", "administration",
+                                          "committee", "campaign", "institute", "team", "office",
+                                          "bureau", "council", "center", "centre", "party",
+                                          "outlet", "publication", "site", "website", "union",
+                                          "bank", "corporation", "board", "commission", "service"};
+
+}  // namespace
+
+bool IsPersonalPronoun(std::string_view w) {
+  return w == "he" || w == "she" || w == "they" || w == "it" || w == "i" || w == "we" ||
+         w == "who" || w == "you" || w == "which";
+}
+
+uint32_t ActorTableLast(const Actor& a, uint32_t pos) {
+  uint32_t best = 0;
+  bool any = false;
+  for (const Span& s : a.mentions)
+    if (s.begin < pos && (!any || s.begin >= best)) {
+      best = s.begin;
+      any = true;
+    }
+  return any ? best + 1 : 0;  // 0 = no mention before pos
+}
+
+uint32_t ActorTable::LastMentionBefore(int actor, uint32_t pos) const {
+  return ActorTableLast(actors_[static_cast<size_t>(actor)], pos);
+}
+
+int ActorTable::Find(const NameMention& m, const std::string& name) const {
+  std::string folded = FoldName(name);
+  for (size_t i = 0; i < actors_.size(); ++i)
+    if (folded_[i][0] == folded) return static_cast<int>(i);
+  for (size_t i = 0; i < actors_.size(); ++i)
+    for (size_t k = 1; k < folded_[i].size(); ++k)
+      if (folded_[i][k] == folded) return static_cast<int>(i);
+  if (m.type == ActorType::kPerson && name.find(' ') == std::string::npos) {
+    // A surname: the most recently founded person whose name ends with it, else (names written
+    // family name first, "Xi Jinping") begins with it.
+    for (size_t i = actors_.size(); i-- > 0;) {
+      const Actor& a = actors_[i];
+      if (a.type == ActorType::kPerson && a.name.find(' ') != std::string::npos &&
+          LastWord(a.name) == name)
+        return static_cast<int>(i);
+    }
+    for (size_t i = actors_.size(); i-- > 0;) {
+      const Actor& a = actors_[i];
+      if (a.type == ActorType::kPerson && a.name.find(' ') != std::string::npos &&
+          a.name.compare(0, name.size() + 1, name + " ") == 0)
+        return static_cast<int>(i);
+    }
+  }
+  if (m.type == ActorType::kPerson && name.find(' ') != std::string::npos) {
+    // A full name after a surname-only actor founded by a title ("President Xi").
+    for (size_t i = 0; i < actors_.size(); ++i) {
+      const Actor& a = actors_[i];
+      if (a.type == ActorType::kPerson && a.name.find(' ') == std::string::npos &&
+          LastWord(name) == a.name)
+        return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+int ActorTable::Create(const NameMention& m, const std::string& name) {
+  Actor a;
+  a.name = name;
+  a.type = m.type;
+  a.id = ActorId(m.type, name);
+  folded_.push_back({FoldName(a.name)});
+  actors_.push_back(std::move(a));
+  genders_.push_back(m.gender);
+  return static_cast<int>(actors_.size() - 1);
+}
+
+void ActorTable::AddAlias(int actor, std::string alias) {
+  Actor& a = actors_[static_cast<size_t>(actor)];
+  std::vector<std::string>& folded = folded_[static_cast<size_t>(actor)];
+  std::string f = FoldName(alias);
+  if (alias.empty() || std::find(folded.begin(), folded.end(), f) != folded.end()) return;
+  folded.push_back(std::move(f));
+  a.aliases.push_back(std::move(alias));
+}
+
+void ActorTable::AddRole(int actor, const NameMention& m) {
+  if (m.title.empty()) return;
+  std::string title = m.title;
+  // Honorifics are not roles.
+  std::string lt = Lower(title);
+  if (lt == "mr." || lt == "mrs." || lt == "ms." || lt == "miss" || lt == "dr." || lt == "sir")
+    return;
+  Actor& a = actors_[static_cast<size_t>(actor)];
+  for (auto& r : a.roles) {
+    if (Lower(r.title) == lt) {
+      if (r.of.empty()) r.of = m.of;
+      return;
+    }
+  }
+  Role r;
+  r.title = title;
+  r.of = m.of;
+  r.evidence = m.span;
+  a.roles.push_back(std::move(r));
+}
+
+int ActorTable::AddMention(const NameMention& m) {
+  std::string name = NameText(text_, m.name);
+  if (name.empty()) return -1;
+  int idx = Find(m, name);
+  if (idx < 0) {
+    if (!m.certain) return -1;
+    idx = Create(m, name);
+  } else if (m.type == ActorType::kPerson && name.find(' ') != std::string::npos &&
+             actors_[static_cast<size_t>(idx)].name.find(' ') == std::string::npos) {
+    // Upgrade "Xi" founded by "President Xi" to the full name.
+    Actor& a = actors_[static_cast<size_t>(idx)];
+    a.aliases.push_back(a.name);
+    a.name = name;
+    a.id = ActorId(a.type, name);
+    auto& folded = folded_[static_cast<size_t>(idx)];
+    folded.push_back(folded[0]);
+    folded[0] = FoldName(name);
+  }
+  Actor& a = actors_[static_cast<size_t>(idx)];
+  a.mentions.push_back(m.span);
+  AddAlias(idx, name);
+  if (m.span.begin != m.name.begin) AddAlias(idx, NameText(text_, m.span));
+  if (!m.title.empty() && m.type == ActorType::kPerson && name.find(' ') == std::string::npos &&
+      std::isupper(static_cast<unsigned char>(m.title[0])))
+    AddAlias(idx, m.title + " " + name);  // "President Xi"
+  AddRole(idx, m);
+  if (!m.gender.empty() && genders_[static_cast<size_t>(idx)].empty())
+    genders_[static_cast<size_t>(idx)] = m.gender;
+  return idx;
+}
+
+int ActorTable::AddSpeakerName(const NameMention& m) {
+  int idx = AddMention(m);
+  if (idx >= 0) return idx;
+  std::string name = NameText(text_, m.name);
+  if (name.empty()) return -1;
+  idx = Create(m, name);
+  actors_[static_cast<size_t>(idx)].mentions.push_back(m.span);
+  return idx;
+}
+
+int ActorTable::ResolvePronoun(std::string_view w, uint32_t pos) const {
+  bool person = w == "he" || w == "she" || w == "his" || w == "her" || w == "him";
+  bool thing = w == "it" || w == "its";
+  if (!person && !thing) return -1;
+  std::string want = w == "he" || w == "his" || w == "him" ? "male" : (w == "she" || w == "her") ? "female" : "";
+  int best = -1;
+  uint32_t best_pos = 0;
+  for (size_t i = 0; i < actors_.size(); ++i) {
+    const Actor& a = actors_[i];
+    if (person && a.type != ActorType::kPerson) continue;
+    if (thing && a.type != ActorType::kOrganization) continue;
+    if (person && !want.empty() && !genders_[i].empty() && genders_[i] != want) continue;
+    uint32_t last = LastMentionBefore(static_cast<int>(i), pos);
+    if (last > best_pos) {
+      best_pos = last;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+int ActorTable::ResolveRoleNoun(std::string_view head, uint32_t pos) const {
+  bool org_noun = std::find(std::begin(kOrgNouns), std::end(kOrgNouns), head) != std::end(kOrgNouns);
+  int best = -1;
+  uint32_t best_pos = 0;
+  for (size_t i = 0; i < actors_.size(); ++i) {
+    const Actor& a = actors_[i];
+    bool fits = false;
+    if (a.type == ActorType::kPerson) {
+      for (const auto& r : a.roles) {
+        std::string t = Lower(r.title);
+        if (t == head || (t.size() > head.size() &&
+                          t.compare(t.size() - head.size(), head.size(), head) == 0 &&
+                          t[t.size() - head.size() - 1] == ' '))
+          fits = true;
+      }
+    } else if (a.type == ActorType::kOrganization && org_noun) {
+      // "the ministry" -> "Ministry of Defence"; "the company"/"the firm" -> any organisation
+      // whose name does not say it is something else.
+      std::string ln = " " + Lower(a.name) + " ";
+      fits = ln.find(" " + std::string(head) + " ") != std::string::npos ||
+             ((head == "company" || head == "firm") &&
+              ln.find(" ministry ") == std::string::npos &&
+              ln.find(" government ") == std::string::npos &&
+              ln.find(" institute ") == std::string::npos &&
+              ln.find(" department ") == std::string::npos &&
+              ln.find(" agency ") == std::string::npos && ln.find(" team ") == std::string::npos);
+    }
+    if (!fits) continue;
+    uint32_t last = LastMentionBefore(static_cast<int>(i), pos);
+    if (last > best_pos) {
+      best_pos = last;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+void ActorTable::AddReference(int actor, Span span, std::string_view alias) {
+  if (actor < 0) return;
+  Actor& a = actors_[static_cast<size_t>(actor)];
+  a.mentions.push_back(span);
+  std::string al(alias);
+  if (!al.empty() && !IsPersonalPronoun(Lower(al))) AddAlias(actor, al);
+}
+
+}  // namespace tkg::extract

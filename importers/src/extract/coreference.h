@@ -1,0 +1,51 @@
+// The actors of one article and who a mention refers to: full names, surnames ("Xi"), titles
+// with surnames ("President Xi"), pronouns ("He", "She") and role nouns ("The president",
+// "the company") resolve to the most recent compatible actor mentioned before them.
+// Pure: mentions in, actors out. Thread safety: none (one table per article).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "names.h"
+#include "tkg/schema/types.h"
+
+namespace tkg::extract {
+
+class ActorTable {
+ public:
+  explicit ActorTable(std::string_view text) : text_(text) {}
+
+  // Records a name mention; returns the actor index, or -1 when the mention is too uncertain to
+  // found an actor (a lone capitalised word that matches no known actor).
+  int AddMention(const NameMention& m);
+  // Creates (or finds) an actor for a name that stands as a speaker without other evidence.
+  int AddSpeakerName(const NameMention& m);
+
+  // The actor a pronoun at `pos` refers to ("he", "she", "it", "they", "who"...), or -1.
+  int ResolvePronoun(std::string_view lower_pronoun, uint32_t pos) const;
+  // The actor a role noun phrase refers to ("president" of "The president"), or -1.
+  int ResolveRoleNoun(std::string_view lower_head, uint32_t pos) const;
+  // Records that the actor is mentioned at `span` (a pronoun or role noun), with an alias.
+  void AddReference(int actor, Span span, std::string_view alias);
+
+  const std::vector<Actor>& actors() const { return actors_; }
+  const Actor& actor(int i) const { return actors_[static_cast<size_t>(i)]; }
+
+ private:
+  int Find(const NameMention& m, const std::string& name) const;
+  int Create(const NameMention& m, const std::string& name);
+  void AddRole(int actor, const NameMention& m);
+  void AddAlias(int actor, std::string alias);
+  uint32_t LastMentionBefore(int actor, uint32_t pos) const;
+
+  std::string_view text_;
+  std::vector<Actor> actors_;
+  std::vector<std::string> genders_;
+  std::vector<std::vector<std::string>> folded_;  // per actor: folded name, then folded aliases
+};
+
+bool IsPersonalPronoun(std::string_view lower);
+
+}  // namespace tkg::extract

@@ -1,0 +1,190 @@
+#include "names.h"
+
+#include <cctype>
+
+namespace tkg::extract {
+
+namespace {
+
+bool IsConnector(const Token& t) {
+  return t.is("of") || t.is("for") || t.is("and") || t.is("the") || t.is("on") || t.is("de") ||
+         t.is("&") || t.is("al") || t.is("van") || t.is("von") || t.is("bin") || t.is("la");
+}
+
+bool IsAcronym(std::string_view text, const Token& t) {
+  if (t.end - t.begin < 2) return false;
+  int letters = 0;
+  for (uint32_t i = t.begin; i < t.end; ++i) {
+    char c = text[i];
+    if (std::islower(static_cast<unsigned char>(c))) return false;
+    if (std::isupper(static_cast<unsigned char>(c))) ++letters;
+  }
+  return letters >= 2;
+}
+
+bool EndsPossessive(const Token& t) {
+  return t.lower.size() > 2 && t.lower.compare(t.lower.size() - 2, 2, "'s") == 0;
+}
+
+std::string Join(std::string_view text, const std::vector<Token>& toks, size_t a, size_t b) {
+  if (a >= b) return "";
+  return NameText(text, Span{toks[a].begin, toks[b - 1].end});
+}
+
+}  // namespace
+
+std::string NameText(std::string_view text, Span span) {
+  std::string s(SpanText(text, span));
+  auto s_at_end = !s.empty() && (s.back() == 's' || s.back() == 'S');
+  if (s_at_end && s.size() > 2 && s[s.size() - 2] == '\'') s.resize(s.size() - 2);
+  else if (s_at_end && s.size() > 4 && s.compare(s.size() - 4, 3, "\xE2\x80\x99") == 0)
+    s.resize(s.size() - 4);
+  return s;
+}
+
+std::vector<NameMention> FindNames(std::string_view text, const std::vector<Token>& toks,
+                                   const Lexicon& lex) {
+  std::vector<NameMention> out;
+  const size_t n = toks.size();
+  size_t i = 0;
+  while (i < n) {
+    if (!toks[i].is_word() || !toks[i].capitalized) {
+      ++i;
+      continue;
+    }
+    // The run of capitalised words with inner connectors.
+    size_t s = i, e = i + 1;
+    while (e < n) {
+      if (EndsPossessive(toks[e - 1])) break;
+      if (toks[e].is_word() && toks[e].capitalized) {
+        ++e;
+        continue;
+      }
+      if (toks[e].is_word() && IsConnector(toks[e]) && e + 1 < n && toks[e + 1].is_word() &&
+          toks[e + 1].capitalized && !lex.nonnames.count(toks[e + 1].lower)) {
+        e += 2;
+        continue;
+      }
+      break;
+    }
+    i = e;
+    // A lower-case title just before the run ("director Huang Chngqing") lets a run start with
+    // any capitalised word ("In An").
+    bool title_before = s > 0 && toks[s - 1].is_word() && !toks[s - 1].capitalized &&
+                        lex.titles.Match(toks, s - 1) != nullptr &&
+                        lex.titles.Match(toks, s - 1)->words.size() == 1;
+    if (!title_before) {
+      while (s < e && (lex.nonnames.count(toks[s].lower) || IsConnector(toks[s]))) ++s;
+    }
+    while (e > s && IsConnector(toks[e - 1])) --e;
+    if (s >= e) continue;
+
+    NameMention m;
+    m.span = {toks[s].begin, toks[e - 1].end};
+    size_t k = s;
+    // Demonyms and titles in front: "Chinese President", "Former Rep.", "U.S. Sen.".
+    while (k < e) {
+      if (k + 1 < e) {
+        if (auto d = lex.demonyms.find(toks[k].lower); d != lex.demonyms.end()) {
+          if (m.of.empty()) m.of = d->second;
+          ++k;
+          continue;
+        }
+      }
+      if (toks[k].is("former") || toks[k].is("acting") || toks[k].is("deputy") ||
+          toks[k].is("then")) {
+        ++k;
+        continue;
+      }
+      // "Police Chief", "Transit Director": an organisation word heading a title.
+      if (k + 2 < e && lex.org_words.count(toks[k].lower) && lex.titles.Match(toks, k + 1)) {
+        const Lexicon::Title* t2 = lex.titles.Match(toks, k + 1);
+        if (k + 1 + t2->words.size() < e) {
+          std::string title = Join(text, toks, k, k + 1 + t2->words.size());
+          m.title = m.title.empty() ? title : m.title + " " + title;
+          k += 1 + t2->words.size();
+          continue;
+        }
+      }
+      const Lexicon::Title* t = lex.titles.Match(toks, k);
+      if (t != nullptr && k + t->words.size() < e) {
+        std::string title = Join(text, toks, k, k + t->words.size());
+        m.title = m.title.empty() ? title : m.title + " " + title;
+        if (!t->gender.empty()) m.gender = t->gender;
+        k += t->words.size();
+        continue;
+      }
+      break;
+    }
+    if (k >= e) continue;
+    m.first = k;
+    m.last = e;
+    m.name = {toks[k].begin, toks[e - 1].end};
+    if (EndsPossessive(toks[e - 1]))
+      m.name.end -= (text.compare(m.name.end - 4, 3, "\xE2\x80\x99") == 0) ? 4 : 2;
+    std::string lower_name;
+    bool org = false;
+    for (size_t j = k; j < e; ++j) {
+      std::string w = toks[j].lower;
+      if (EndsPossessive(toks[j])) w.resize(w.size() - 2);
+      // An organisation word names an organisation at the end ("... Response Team") or before
+      // "of"/"for" ("Ministry of Defence"), not as a modifier ("Police Chief Raymond Okoye").
+      if (lex.org_words.count(w) &&
+          (j + 1 == e || toks[j + 1].is("of") || toks[j + 1].is("for") || toks[j + 1].is("on") ||
+           toks[j + 1].is("&")))
+        org = true;
+      lower_name += (lower_name.empty() ? "" : " ") + w;
+    }
+    if (e - k == 1 && IsAcronym(text, toks[k]) && m.title.empty()) org = true;
+    if (lex.places.count(lower_name)) {
+      m.type = ActorType::kPlace;
+      m.certain = true;
+    } else if (org && m.title.empty()) {
+      m.type = ActorType::kOrganization;
+      m.certain = true;
+    } else {
+      m.type = ActorType::kPerson;
+      m.certain = !m.title.empty() || e - k >= 2;
+      if (e - k > 4) m.certain = false;  // a headline-like run, not a name
+    }
+    // "<organisation> director <person>": the role is of the organisation before the title.
+    if (m.type == ActorType::kPerson && title_before && !out.empty() &&
+        out.back().type != ActorType::kPerson &&
+        out.back().span.end <= toks[s - 1].begin && s >= 2 && toks[s - 2].end == out.back().span.end) {
+      m.title = std::string(SpanText(text, Span{toks[s - 1].begin, toks[s - 1].end}));
+      m.of = NameText(text, out.back().name);
+      m.span.begin = out.back().span.begin;
+      m.certain = true;
+    } else if (m.type == ActorType::kPerson && title_before && m.title.empty()) {
+      m.title = std::string(SpanText(text, Span{toks[s - 1].begin, toks[s - 1].end}));
+      m.certain = true;
+    }
+    // Apposition: "Adam Schiff, the top Democrat on the House Intelligence Committee, ..."
+    bool title_appos = e + 2 < n && toks[e].is(",") && lex.titles.Match(toks, e + 1) != nullptr &&
+                       !toks[e + 1].capitalized;
+    if (m.type == ActorType::kPerson && e + 2 < n && toks[e].is(",") &&
+        (toks[e + 1].is("the") || toks[e + 1].is("a") || toks[e + 1].is("an") || title_appos)) {
+      size_t j = e + 2, prep = 0;
+      if (title_appos) j = e + 1;
+      while (j < n && j < e + 14 && toks[j].is_word()) {
+        if (prep == 0 && (toks[j].is("of") || toks[j].is("on") || toks[j].is("at") ||
+                          toks[j].is("for"))) prep = j;
+        ++j;
+      }
+      bool closed = j >= n || toks[j].is(",") || toks[j].is(".");
+      size_t title_begin = title_appos ? e + 1 : e + 2;
+      if (closed && prep > title_begin && prep + 1 < j && m.title.empty()) {
+        size_t of_begin = prep + 1;
+        if (toks[of_begin].is("the")) ++of_begin;
+        if (of_begin < j && toks[of_begin].capitalized) {
+          m.title = Join(text, toks, title_begin, prep);
+          m.of = Join(text, toks, of_begin, j);
+        }
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace tkg::extract

@@ -1,0 +1,37 @@
+// Names of people, organisations and places in a sentence, with the titles and roles written
+// around them: "Chinese President Xi Jinping" (title President, of China), "National Computer
+// Network Emergency Response Technical Team director Huang Chngqing" (director of the team),
+// "Rep. Adam Schiff, the top Democrat on the House Intelligence Committee".
+// Pure: tokens in, records out. Thread safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon.h"
+#include "tkg/schema/types.h"
+#include "tokens.h"
+
+namespace tkg::extract {
+
+struct NameMention {
+  Span span;         // the whole mention, titles included
+  Span name;         // the name proper: "Xi Jinping"
+  size_t first = 0;  // token index of the name proper in the sentence
+  size_t last = 0;   // token index one past the name proper
+  ActorType type = ActorType::kPerson;
+  bool certain = false;  // a title, an honorific, an organisation word or two or more words
+  std::string title;     // "President", "director"; "" if none
+  std::string of;        // "China", "National Computer Network ..."; "" if none
+  std::string gender;    // "male", "female" or ""
+};
+
+// The name mentions of one sentence, in order. `text` is the article text the tokens point into.
+std::vector<NameMention> FindNames(std::string_view text, const std::vector<Token>& tokens,
+                                   const Lexicon& lexicon);
+
+// The text of a span with a possessive "'s" or "’s" removed.
+std::string NameText(std::string_view text, Span span);
+
+}  // namespace tkg::extract

@@ -1,0 +1,357 @@
+// The one place that wires the pure extraction stages together:
+//   sentences -> tokens -> time expressions -> names -> actors -> attributions -> speakers
+//   (coreference) -> reporting chains -> dates -> topics -> events.
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "attribution.h"
+#include "coreference.h"
+#include "dating.h"
+#include "events.h"
+#include "lexicon.h"
+#include "names.h"
+#include "sentences.h"
+#include "tkg/importers/extract/timex.h"
+#include "tkg/importers/extractor.h"
+#include "tkg/schema/ids.h"
+#include "tokens.h"
+#include "topics.h"
+
+#ifndef TKG_DATA_DIR
+#define TKG_DATA_DIR "data"
+#endif
+
+namespace tkg {
+
+std::string DefaultDataDir() {
+  const char* env = std::getenv("TKG_DATA_DIR");
+  if (env != nullptr && *env != '\0') return env;
+  return TKG_DATA_DIR;
+}
+
+Extractor::~Extractor() = default;
+
+namespace {
+
+using namespace extract;
+
+Status ReadWhole(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open data file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IOError(path + ": read failed");
+  *out = ss.str();
+  return Status::OK();
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+struct Speaker {
+  int actor = -1;
+  std::string name;
+};
+
+class PipelineExtractor final : public Extractor {
+ public:
+  PipelineExtractor(Taxonomy taxonomy, Lexicon lexicon)
+      : taxonomy_(std::move(taxonomy)), lexicon_(std::move(lexicon)), topics_(taxonomy_) {}
+
+  const Taxonomy& taxonomy() const override { return taxonomy_; }
+
+  Status Extract(ArticleGraph* graph) const override;
+
+ private:
+  Speaker ResolveSource(std::string_view text, const SentenceTokens& st,
+                        const std::vector<NameMention>& names, size_t first, size_t last,
+                        ActorTable* table) const;
+
+  Taxonomy taxonomy_;
+  Lexicon lexicon_;
+  TopicMatcher topics_;
+};
+
+Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTokens& st,
+                                         const std::vector<NameMention>& names, size_t first,
+                                         size_t last, ActorTable* table) const {
+  Speaker sp;
+  const auto& T = st.tokens;
+  Span src{T[first].begin, T[last - 1].end};
+  sp.name = std::string(SpanText(text, src));
+  // A name inside the source: the last person, else the last organisation or place.
+  const NameMention* best = nullptr;
+  for (const NameMention& m : names) {
+    if (m.name.begin < src.begin || m.name.end > src.end) continue;
+    if (best == nullptr || m.type == ActorType::kPerson ||
+        (best->type != ActorType::kPerson && m.type == ActorType::kOrganization))
+      best = &m;
+  }
+  // A name that only modifies the source's head ("Transit officials", "the Clinton campaign")
+  // is not the speaker.
+  if (best != nullptr && best->span.end < src.end && !T[last - 1].capitalized &&
+      T[last - 1].is_word())
+    best = nullptr;
+  if (best != nullptr) {
+    sp.actor = table->AddSpeakerName(*best);
+    if (sp.actor >= 0) {
+      sp.name = table->actor(sp.actor).name;
+      return sp;
+    }
+  }
+  std::string head = T[last - 1].lower;
+  if (last - first == 1 && (head == "who" || head == "which")) {
+    // The antecedent of a relative pronoun: the name before the comma.
+    for (auto it = names.rbegin(); it != names.rend(); ++it) {
+      if (it->span.end <= src.begin) {
+        int a = table->AddMention(*it);
+        if (a >= 0) {
+          sp.actor = a;
+          sp.name = table->actor(a).name;
+          table->AddReference(a, src, "");
+        }
+        return sp;
+      }
+    }
+    return sp;
+  }
+  if (last - first == 1 && IsPersonalPronoun(head)) {
+    int a = table->ResolvePronoun(head, src.begin);
+    if (a >= 0) {
+      sp.actor = a;
+      sp.name = table->actor(a).name;
+      table->AddReference(a, src, "");
+    }
+    return sp;
+  }
+  if (T[first].is("the") && last - first >= 2 && !T[last - 1].capitalized) {
+    int a = table->ResolveRoleNoun(head, src.begin);
+    if (a >= 0) {
+      sp.actor = a;
+      sp.name = table->actor(a).name;
+      table->AddReference(a, src, sp.name == "" ? "" : std::string(SpanText(text, src)));
+      // keep the role noun as an alias ("The president")
+    }
+  }
+  return sp;
+}
+
+Status PipelineExtractor::Extract(ArticleGraph* graph) const {
+  Article& art = graph->article;
+  const std::string& text = art.text;
+  if (text.size() > UINT32_MAX) return Status::InvalidArgument(art.source + ": article too large");
+  if (art.content_hash.empty()) art.content_hash = Hex16(Hash64(text));
+  if (art.id.empty()) art.id = ArticleId(art.url, text);
+  Span body = art.body_span.empty() ? Span{0, static_cast<uint32_t>(text.size())} : art.body_span;
+
+  // Sentences and tokens: the headline (statements are made there too: "X Says ...") as a
+  // paragraph of its own, then the body.
+  std::vector<SentenceTokens> sentences;
+  if (!art.headline_span.empty() && art.headline_span.end <= body.begin) {
+    SentenceTokens st;
+    st.span = art.headline_span;
+    st.paragraph = UINT32_MAX;
+    st.title_case = true;
+    st.tokens = Tokenize(text, st.span);
+    if (!st.tokens.empty()) sentences.push_back(std::move(st));
+  }
+  for (const Sentence& s : SplitSentences(text, body)) {
+    SentenceTokens st;
+    st.span = s.span;
+    st.paragraph = s.paragraph;
+    st.tokens = Tokenize(text, s.span);
+    if (!st.tokens.empty()) sentences.push_back(std::move(st));
+  }
+
+  // Time expressions of the body, against the publication day.
+  TimexOptions topt;
+  if (art.published_date.has_interval()) topt.reference_day = art.published_date.first_day;
+  std::string_view body_text = std::string_view(text).substr(body.begin, body.size());
+  try {
+    graph->times = FindTimeExpressions(body_text, topt);
+  } catch (const std::exception& e) {
+    // A failing time rule must not lose the article's statements; they stay undated.
+    graph->times.clear();
+  }
+  for (auto& t : graph->times) {
+    t.span.begin += body.begin;
+    t.span.end += body.begin;
+  }
+
+  // Names and actors, in text order.
+  ActorTable table(text);
+  std::vector<std::vector<NameMention>> names(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    if (sentences[s].title_case) continue;  // title case: every word looks like a name
+    names[s] = FindNames(text, sentences[s].tokens, lexicon_);
+    for (const NameMention& m : names[s]) table.AddMention(m);
+  }
+
+  // Attributions and their speakers.
+  std::vector<Attribution> attributions = FindAttributions(text, sentences, lexicon_);
+  std::vector<Statement>& out = graph->statements;
+  std::vector<DatingInput> dating;
+  for (const Attribution& a : attributions) {
+    const SentenceTokens& st = sentences[a.sentence];
+    Speaker sp = ResolveSource(text, st, names[a.sentence], a.source_first, a.source_last, &table);
+    Statement s;
+    s.article_id = art.id;
+    s.source_span = a.source;
+    s.speaker = sp.name;
+    if (sp.actor >= 0) s.speaker_id = table.actor(sp.actor).id;
+    s.cue = std::string(SpanText(text, a.cue));
+    s.cue_span = a.cue;
+    for (const Span& part : a.content_parts) {
+      if (!s.text.empty()) s.text += " ";
+      s.text += SpanText(text, part);
+    }
+    s.text_span = a.content;
+    s.sentence_span = Span{sentences[a.first_sentence].span.begin, sentences[a.last_sentence].span.end};
+    s.direct = a.direct;
+    s.rule = a.rule;
+    s.confidence = a.confidence;
+    if (!a.reporter.empty()) {
+      // The relay: an organisation or person named in the chain.
+      size_t first = 0, last = 0;
+      for (size_t k = 0; k < st.tokens.size(); ++k) {
+        if (st.tokens[k].begin == a.reporter.begin) first = k;
+        if (st.tokens[k].end == a.reporter.end) last = k + 1;
+      }
+      if (last > first) {
+        Speaker rel = ResolveSource(text, st, names[a.sentence], first, last, &table);
+        std::string name = rel.name;
+        if (name.size() > 4 && Lower(name.substr(0, 4)) == "the ") name = name.substr(4);
+        s.reported_by.push_back(name);
+        s.reported_by_ids.push_back(rel.actor >= 0 ? table.actor(rel.actor).id : "");
+      }
+    }
+    s.id = StatementId(art.id, s.text_span);
+    // Topics of the content, vetoed by the sentence.
+    std::vector<Token> content_tokens;
+    for (const Span& part : a.content_parts) {
+      auto toks = Tokenize(text, part);
+      content_tokens.insert(content_tokens.end(), toks.begin(), toks.end());
+    }
+    s.topics = topics_.Match(content_tokens, st.tokens);
+    DatingInput di;
+    di.sentence = s.sentence_span;
+    di.content = a.content_parts;
+    di.speaker_key = !s.speaker_id.empty() ? s.speaker_id : FoldName(s.speaker);
+    if (sp.actor < 0 && a.source_last - a.source_first == 1) di.speaker_key.clear();  // "they"
+    dating.push_back(std::move(di));
+    out.push_back(std::move(s));
+  }
+  std::vector<DatingResult> dates = DateStatements(dating, graph->times, art.published_date);
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].date = dates[i].date;
+    out[i].date_basis = dates[i].basis;
+  }
+
+  // Events: the participants are the sentence's subject (or the statement's speaker), the date
+  // is written in the sentence or is that of the participants' statements.
+  for (const EventMention& em : FindEvents(sentences, lexicon_)) {
+    Event ev;
+    ev.article_id = art.id;
+    ev.type = em.type;
+    ev.span = em.span;
+    const SentenceTokens& st = sentences[em.sentence];
+    const Statement* stmt = nullptr;
+    for (const Statement& s : out)
+      if (s.cue_span.begin >= st.span.begin && s.cue_span.end <= st.span.end &&
+          (em.noun || s.cue_span.begin == st.tokens[em.cue_token].begin))
+        stmt = &s;
+    if (!em.noun && stmt == nullptr) continue;  // a verb event is an announcement statement
+    if (!em.noun) ev.span = Span{stmt->source_span.begin, stmt->text_span.end};
+    ev.text = std::string(SpanText(text, ev.span));
+    std::string participant, participant_id;
+    if (stmt != nullptr) {
+      participant = stmt->speaker;
+      participant_id = stmt->speaker_id;
+    } else {
+      for (const NameMention& m : names[em.sentence]) {
+        if (m.span.begin >= ev.span.begin) break;
+        int a = table.AddMention(m);
+        if (a >= 0 && m.type != ActorType::kPlace) {
+          participant = table.actor(a).name;
+          participant_id = table.actor(a).id;
+          break;
+        }
+      }
+      if (participant.empty() && !st.tokens.empty() && IsPersonalPronoun(st.tokens[0].lower)) {
+        int a = table.ResolvePronoun(st.tokens[0].lower, st.span.begin);
+        if (a >= 0) {
+          participant = table.actor(a).name;
+          participant_id = table.actor(a).id;
+        }
+      }
+    }
+    if (!participant.empty()) {
+      ev.participants.push_back(participant);
+      ev.participant_ids.push_back(participant_id);
+    }
+    // Date: an expression in the sentence, else the statement's, else the participant's nearest.
+    for (const TimeExpression& t : graph->times) {
+      if (t.span.begin < st.span.begin || t.span.end > st.span.end) continue;
+      DateBasis basis;
+      if (auto tv = StatementDateOf(t, art.published_date, &basis)) {
+        ev.date = *tv;
+        ev.date_basis = basis;
+        break;
+      }
+    }
+    if (ev.date.empty() && stmt != nullptr && !stmt->date.empty()) {
+      ev.date = stmt->date;
+      ev.date_basis = stmt->date_basis;
+    }
+    if (ev.date.empty() && !participant.empty()) {
+      uint32_t best_dist = UINT32_MAX;
+      for (const Statement& s : out) {
+        if (s.date.empty() || (s.speaker != participant)) continue;
+        uint32_t d = s.cue_span.begin > ev.span.begin ? s.cue_span.begin - ev.span.begin
+                                                      : ev.span.begin - s.cue_span.begin;
+        if (d < best_dist) {
+          best_dist = d;
+          ev.date = s.date;
+          ev.date_basis = DateBasis::kContext;
+        }
+      }
+    }
+    ev.id = EventId(art.id, ev.span);
+    graph->events.push_back(std::move(ev));
+  }
+
+  graph->actors = table.actors();
+  return Status::OK();
+}
+
+}  // namespace
+
+Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extractor>* out) {
+  std::string dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
+  std::string taxonomy_path =
+      options.taxonomy_path.empty() ? dir + "/topics.tsv" : options.taxonomy_path;
+  Taxonomy taxonomy;
+  Status s = Taxonomy::Load(taxonomy_path, &taxonomy);
+  if (!s.ok()) return s;
+  Lexicon lexicon;
+  std::string bytes;
+  for (const char* name : {"cues.tsv", "lexicon.tsv", "events.tsv"}) {
+    std::string path = dir + "/" + name;
+    s = ReadWhole(path, &bytes);
+    if (!s.ok()) return s;
+    std::string_view n = name;
+    s = n == "cues.tsv"      ? lexicon.ParseCues(bytes, path)
+        : n == "lexicon.tsv" ? lexicon.ParseNames(bytes, path)
+                             : lexicon.ParseEvents(bytes, path);
+    if (!s.ok()) return s;
+  }
+  *out = std::make_unique<PipelineExtractor>(std::move(taxonomy), std::move(lexicon));
+  return Status::OK();
+}
+
+}  // namespace tkg

@@ -1,0 +1,112 @@
+#include "sentences.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <cctype>
+#include <memory>
+#include <string>
+
+namespace tkg::extract {
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// One iterator per thread: creating one costs far more than splitting an article.
+icu::BreakIterator* ThreadIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iter = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale("en@ss=standard");
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(locale, status));
+    if (U_FAILURE(status)) it.reset();
+    return it;
+  }();
+  return iter.get();
+}
+
+// A sentence never starts with a lower-case letter: ICU's break after "U.S." or "No." before
+// one is undone.
+bool StartsLower(std::string_view text, size_t b) {
+  return b < text.size() && text[b] >= 'a' && text[b] <= 'z';
+}
+
+// Titles written with a period never end a sentence ("Dr. Lindgren", "Gen. Ortiz"), whatever
+// ICU's suppression list holds.
+bool EndsWithTitleAbbreviation(std::string_view text, Span s) {
+  static constexpr std::string_view kTitles[] = {
+      "mr.", "mrs.", "ms.", "dr.", "rep.", "sen.", "gov.", "gen.", "lt.", "col.", "sgt.",
+      "capt.", "prof.", "rev.", "adm.", "cmdr.", "maj.", "st.", "messrs.", "hon.", "pres."};
+  size_t e = s.end;
+  size_t b = e;
+  while (b > s.begin && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(' &&
+         text[b - 1] != '"')
+    --b;
+  if (e - b > 7) return false;
+  std::string w(text.substr(b, e - b));
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto t : kTitles)
+    if (w == t) return true;
+  return false;
+}
+
+void AddTrimmed(std::string_view text, size_t b, size_t e, uint32_t paragraph,
+                std::vector<Sentence>* out) {
+  while (b < e && (IsSpace(text[b]) || text.compare(b, 2, "\xC2\xA0") == 0))
+    b += IsSpace(text[b]) ? 1 : 2;
+  while (e > b && (IsSpace(text[e - 1]) || (e - b >= 2 && text.compare(e - 2, 2, "\xC2\xA0") == 0)))
+    e -= IsSpace(text[e - 1]) ? 1 : 2;
+  if (e <= b) return;
+  if (!out->empty() && out->back().paragraph == paragraph &&
+      (StartsLower(text, b) || EndsWithTitleAbbreviation(text, out->back().span))) {
+    out->back().span.end = static_cast<uint32_t>(e);
+    return;
+  }
+  out->push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, paragraph});
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(std::string_view text, Span body) {
+  std::vector<Sentence> out;
+  size_t end = std::min<size_t>(body.end, text.size());
+  size_t pos = body.begin;
+  uint32_t paragraph = 0;
+  icu::BreakIterator* it = ThreadIterator();
+  while (pos < end) {
+    size_t nl = text.find('\n', pos);
+    size_t line_end = (nl == std::string_view::npos || nl > end) ? end : nl;
+    if (line_end > pos) {
+      std::string_view line = text.substr(pos, line_end - pos);
+      bool blank = true;
+      for (char c : line)
+        if (!IsSpace(c)) {
+          blank = false;
+          break;
+        }
+      if (!blank) {
+        UErrorCode status = U_ZERO_ERROR;
+        UText* ut = utext_openUTF8(nullptr, line.data(), static_cast<int64_t>(line.size()), &status);
+        if (it != nullptr && U_SUCCESS(status)) {
+          it->setText(ut, status);
+          int32_t prev = it->first();
+          for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+            // Native indexes of a UTF-8 UText are byte offsets.
+            AddTrimmed(text, pos + prev, pos + b, paragraph, &out);
+            prev = b;
+          }
+        } else {
+          AddTrimmed(text, pos, line_end, paragraph, &out);
+        }
+        utext_close(ut);
+        ++paragraph;
+      }
+    }
+    pos = line_end + 1;
+  }
+  return out;
+}
+
+}  // namespace tkg::extract

@@ -1,0 +1,383 @@
+// Time expressions: tokenizer and temporal lexicon.
+#include "timex_tokens.h"
+
+#include <string>
+
+namespace tkg::extract::timex {
+namespace {
+
+bool IsAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// A small open-addressing hash table: the lexicon is looked up for every word of every article,
+// and std::hash over string_view dominated the profile.
+struct LexEntry {
+  std::string_view key;
+  Lex lex;
+  bool temporal = false;
+  bool trigger = false;
+};
+
+class LexMap {
+ public:
+  LexMap() : slots_(kSize) {}
+  Lex& operator[](std::string_view w) {
+    LexEntry& e = Slot(w);
+    e.key = w;
+    e.temporal = true;
+    return e.lex;
+  }
+  void AddTrigger(std::string_view w) {
+    LexEntry& e = Slot(w);
+    e.key = w;
+    e.trigger = true;
+  }
+  const LexEntry* Find(std::string_view w) const {
+    // Most words of a text are not in the table: a (first letter, length) filter answers for
+    // them without hashing.
+    unsigned char c0 = static_cast<unsigned char>(w[0]);
+    if (c0 < 'a' || c0 > 'z' || w.size() >= kMaxLen || !(shape_[c0 - 'a'] & (1u << w.size())))
+      return nullptr;
+    size_t h = Hash(w) & (kSize - 1);
+    while (!slots_[h].key.empty()) {
+      if (slots_[h].key == w) return &slots_[h];
+      h = (h + 1) & (kSize - 1);
+    }
+    return nullptr;
+  }
+
+ private:
+  static constexpr size_t kSize = 1024;  // a power of two, well above twice the word count
+  static size_t Hash(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h ^ (h >> 15);
+  }
+  LexEntry& Slot(std::string_view w) {
+    unsigned char c0 = static_cast<unsigned char>(w[0]);
+    if (c0 >= 'a' && c0 <= 'z' && w.size() < kMaxLen) shape_[c0 - 'a'] |= 1u << w.size();
+    size_t h = Hash(w) & (kSize - 1);
+    while (!slots_[h].key.empty() && slots_[h].key != w) h = (h + 1) & (kSize - 1);
+    return slots_[h];
+  }
+  static constexpr size_t kMaxLen = 31;
+  std::vector<LexEntry> slots_;
+  uint32_t shape_[26] = {};  // bit n set: some word starting with that letter has length n
+};
+
+LexMap BuildLexicon() {
+  LexMap m;
+  static const char* const kMonths[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
+  for (int i = 0; i < 12; ++i) m[kMonths[i]].month = static_cast<int8_t>(i + 1);
+  static const struct {
+    const char* w;
+    int8_t m;
+  } kMonthAbbrev[] = {{"jan", 1}, {"feb", 2}, {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
+                      {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
+  for (const auto& a : kMonthAbbrev) {
+    Lex& l = m[a.w];
+    l.month = a.m;
+    l.abbrev = true;
+  }
+  static const char* const kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                          "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) m[kWeekdays[i]].weekday = static_cast<int8_t>(i + 1);
+  static const struct {
+    const char* w;
+    int8_t d;
+  } kWeekdayAbbrev[] = {{"mon", 1},  {"tue", 2},   {"tues", 2}, {"wed", 3}, {"thu", 4},
+                        {"thur", 4}, {"thurs", 4}, {"fri", 5},  {"sat", 6}, {"sun", 7}};
+  for (const auto& a : kWeekdayAbbrev) {
+    Lex& l = m[a.w];
+    l.weekday = a.d;
+    l.abbrev = true;
+  }
+  static const char* const kOnes[] = {"zero",    "one",     "two",       "three",    "four",
+                                      "five",    "six",     "seven",     "eight",    "nine",
+                                      "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                      "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  for (int i = 0; i < 20; ++i) m[kOnes[i]].number = static_cast<int16_t>(i);
+  static const char* const kTens[] = {"twenty", "thirty",  "forty",  "fifty",
+                                      "sixty",  "seventy", "eighty", "ninety"};
+  for (int i = 0; i < 8; ++i) m[kTens[i]].number = static_cast<int16_t>((i + 2) * 10);
+  m["fourty"].number = 40;
+  m["hundred"].number = 100;
+  m["thousand"].number = 1000;
+  m["dozen"].number = 12;
+  static const char* const kOrd[] = {"first",       "second",     "third",      "fourth",
+                                     "fifth",       "sixth",      "seventh",    "eighth",
+                                     "ninth",       "tenth",      "eleventh",   "twelfth",
+                                     "thirteenth",  "fourteenth", "fifteenth",  "sixteenth",
+                                     "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+  for (int i = 0; i < 20; ++i) m[kOrd[i]].ordinal = static_cast<int8_t>(i + 1);
+  m["thirtieth"].ordinal = 30;
+  static const struct {
+    const char* w;
+    Unit u;
+    bool pl;
+  } kUnits[] = {
+      {"second", Unit::kSecond, false},   {"seconds", Unit::kSecond, true},
+      {"minute", Unit::kMinute, false},   {"minutes", Unit::kMinute, true},
+      {"hour", Unit::kHour, false},       {"hours", Unit::kHour, true},
+      {"day", Unit::kDay, false},         {"days", Unit::kDay, true},
+      {"week", Unit::kWeek, false},       {"weeks", Unit::kWeek, true},
+      {"weekend", Unit::kWeekend, false}, {"weekends", Unit::kWeekend, true},
+      {"month", Unit::kMonth, false},     {"months", Unit::kMonth, true},
+      {"quarter", Unit::kQuarter, false}, {"quarters", Unit::kQuarter, true},
+      {"year", Unit::kYear, false},       {"years", Unit::kYear, true},
+      {"decade", Unit::kDecade, false},   {"decades", Unit::kDecade, true},
+      {"century", Unit::kCentury, false}, {"centuries", Unit::kCentury, true},
+      {"yr", Unit::kYear, false},         {"yrs", Unit::kYear, true},
+      {"hr", Unit::kHour, false},         {"hrs", Unit::kHour, true},
+      {"min", Unit::kMinute, false},      {"mins", Unit::kMinute, true},
+  };
+  for (const auto& u : kUnits) {
+    Lex& l = m[u.w];
+    l.unit = u.u;
+    l.plural = u.pl;
+  }
+  static const struct {
+    const char* w;
+    const char* p;
+  } kParts[] = {{"morning", "MO"},   {"mornings", "MO"}, {"afternoon", "AF"}, {"afternoons", "AF"},
+                {"evening", "EV"},   {"evenings", "EV"}, {"night", "NI"},     {"nights", "NI"},
+                {"overnight", "NI"}, {"midday", "MI"},   {"noon", "MI"}};
+  for (const auto& p : kParts) m[p.w].part_of_day = p.p;
+  static const struct {
+    const char* w;
+    const char* s;
+  } kSeasons[] = {
+      {"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}};
+  for (const auto& s : kSeasons) m[s.w].season = s.s;
+  // Words that can start an expression without being temporal themselves.
+  static const char* const kTriggers[] = {"the",
+                                          "this",
+                                          "last",
+                                          "next",
+                                          "past",
+                                          "coming",
+                                          "today",
+                                          "yesterday",
+                                          "tomorrow",
+                                          "tonight",
+                                          "now",
+                                          "current",
+                                          "currently",
+                                          "recent",
+                                          "recently",
+                                          "lately",
+                                          "soon",
+                                          "future",
+                                          "nowadays",
+                                          "daily",
+                                          "weekly",
+                                          "monthly",
+                                          "yearly",
+                                          "hourly",
+                                          "nightly",
+                                          "every",
+                                          "each",
+                                          "a",
+                                          "an",
+                                          "early",
+                                          "late",
+                                          "mid",
+                                          "earlier",
+                                          "later",
+                                          "about",
+                                          "around",
+                                          "nearly",
+                                          "almost",
+                                          "more",
+                                          "less",
+                                          "fewer",
+                                          "at",
+                                          "no",
+                                          "roughly",
+                                          "approximately",
+                                          "some",
+                                          "several",
+                                          "few",
+                                          "many",
+                                          "fiscal",
+                                          "that",
+                                          "year",
+                                          "previous",
+                                          "following",
+                                          "same",
+                                          "latest",
+                                          "midnight",
+                                          "christmas",
+                                          "thanksgiving",
+                                          "new",
+                                          "easter",
+                                          "up",
+                                          "just",
+                                          "over",
+                                          "within",
+                                          "once",
+                                          "twice",
+                                          "those",
+                                          "these",
+                                          "comparable",
+                                          "prior",
+                                          "upcoming",
+                                          "most",
+                                          "half",
+                                          "mondays",
+                                          "tuesdays",
+                                          "wednesdays",
+                                          "thursdays",
+                                          "fridays",
+                                          "saturdays",
+                                          "sundays",
+                                          "independence",
+                                          "labor",
+                                          "memorial",
+                                          "one",
+                                          "end",
+                                          "beginning",
+                                          "start",
+                                          "middle",
+                                          "right",
+                                          "election",
+                                          "as"};
+  for (const char* w : kTriggers) m.AddTrigger(w);
+  return m;
+}
+
+const LexMap& Lexicon() {
+  static const LexMap* lex = new LexMap(BuildLexicon());
+  return *lex;
+}
+
+}  // namespace
+
+const Lex* LookupLex(std::string_view w, bool* trigger) {
+  const LexEntry* e = Lexicon().Find(w);
+  if (trigger != nullptr) *trigger = e != nullptr && e->trigger;
+  return e != nullptr && e->temporal ? &e->lex : nullptr;
+}
+
+const char* UnitCode(Unit u) {
+  switch (u) {
+    case Unit::kSecond:
+      return "S";
+    case Unit::kMinute:
+      return "M";
+    case Unit::kHour:
+      return "H";
+    case Unit::kDay:
+      return "D";
+    case Unit::kWeek:
+      return "W";
+    case Unit::kWeekend:
+      return "WE";
+    case Unit::kMonth:
+      return "M";
+    case Unit::kQuarter:
+      return "Q";
+    case Unit::kYear:
+      return "Y";
+    case Unit::kDecade:
+      return "DE";
+    case Unit::kCentury:
+      return "CE";
+    case Unit::kNone:
+      break;
+  }
+  return "X";
+}
+
+bool IsClockUnit(Unit u) { return u == Unit::kSecond || u == Unit::kMinute || u == Unit::kHour; }
+
+std::vector<Token> Tokenize(std::string_view text, std::string* lower) {
+  lower->assign(text.data(), text.size());
+  for (char& c : *lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  const std::string_view low(*lower);
+  std::vector<Token> toks;
+  toks.reserve(text.size() / 5 + 8);
+  const size_t n = text.size();
+  size_t i = 0;
+  bool space = true;
+  int newlines = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (IsSpace(c)) {
+      space = true;
+      if (c == '\n') ++newlines;
+      ++i;
+      continue;
+    }
+    Token t;
+    t.begin = static_cast<uint32_t>(i);
+    t.space_before = space;
+    t.para_before = newlines >= 2;
+    space = false;
+    newlines = 0;
+    if (IsAlpha(c)) {
+      size_t j = i + 1;
+      while (j < n && IsAlpha(static_cast<unsigned char>(text[j]))) ++j;
+      t.kind = TokKind::kWord;
+      t.cap = c >= 'A' && c <= 'Z';
+      t.end = static_cast<uint32_t>(j);
+      t.low = low.substr(i, j - i);
+      if (t.low.size() <= 13) t.lex = LookupLex(t.low, &t.trigger);
+      i = j;
+    } else if (IsDigit(c)) {
+      size_t j = i;
+      int64_t v = 0;
+      int digits = 0;
+      while (j < n) {
+        unsigned char d = static_cast<unsigned char>(text[j]);
+        if (IsDigit(d)) {
+          if (digits < 18) v = v * 10 + (d - '0');
+          ++digits;
+          ++j;
+        } else if (d == ',' && digits > 0 && j + 3 < n &&
+                   IsDigit(static_cast<unsigned char>(text[j + 1])) &&
+                   IsDigit(static_cast<unsigned char>(text[j + 2])) &&
+                   IsDigit(static_cast<unsigned char>(text[j + 3])) &&
+                   (j + 4 >= n || !IsDigit(static_cast<unsigned char>(text[j + 4])))) {
+          ++j;  // thousands separator: "1,000"
+        } else {
+          break;
+        }
+      }
+      t.kind = TokKind::kNumber;
+      t.num = v;
+      t.digits = static_cast<uint8_t>(digits > 255 ? 255 : digits);
+      size_t digits_end = j;
+      size_t k = j;
+      while (k < n && IsAlpha(static_cast<unsigned char>(text[k])) && k - j < 4) ++k;
+      if (k > j && (k >= n || !IsAlpha(static_cast<unsigned char>(text[k])))) {
+        t.suffix = low.substr(j, k - j);
+        j = k;
+      }
+      t.low = low.substr(i, digits_end - i);
+      t.end = static_cast<uint32_t>(j);
+      i = j;
+    } else {
+      size_t len = 1;
+      if (c >= 0xC0) {
+        len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (i + len > n) len = n - i;
+      }
+      t.kind = TokKind::kPunct;
+      t.end = static_cast<uint32_t>(i + len);
+      t.low = low.substr(i, len);
+      i += len;
+    }
+    toks.push_back(t);
+  }
+  return toks;
+}
+
+}  // namespace tkg::extract::timex

@@ -1,0 +1,178 @@
+#include "tokens.h"
+
+#include <array>
+#include <cctype>
+
+namespace tkg::extract {
+
+namespace {
+
+// UTF-8 punctuation the tokenizer knows by its bytes.
+struct Multi {
+  std::string_view bytes;
+  TokenKind kind;
+  bool apostrophe;  // ’ inside a word is an apostrophe
+  bool quote;       // a double quote whose direction is fixed
+};
+constexpr std::array<Multi, 9> kMulti = {{
+    {"\xE2\x80\x9C", TokenKind::kOpenQuote, false, true},   // “
+    {"\xE2\x80\x9D", TokenKind::kCloseQuote, false, true},  // ”
+    {"\xE2\x80\x98", TokenKind::kPunct, false, false},      // ‘
+    {"\xE2\x80\x99", TokenKind::kPunct, true, false},       // ’
+    {"\xE2\x80\x94", TokenKind::kPunct, false, false},      // —
+    {"\xE2\x80\x93", TokenKind::kPunct, false, false},      // –
+    {"\xE2\x80\xA6", TokenKind::kPunct, false, false},      // …
+    {"\xC2\xA0", TokenKind::kPunct, false, false},          // no-break space (skipped)
+    {"\xC2\xAD", TokenKind::kPunct, false, false},          // soft hyphen (skipped)
+}};
+
+const Multi* MatchMulti(std::string_view text, size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c != 0xE2 && c != 0xC2) return nullptr;  // every entry starts with one of these
+  for (const auto& m : kMulti)
+    if (text.compare(i, m.bytes.size(), m.bytes) == 0) return &m;
+  return nullptr;
+}
+
+bool IsAbbreviation(std::string_view lower) {
+  static constexpr std::string_view kAbbr[] = {
+      "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "lt", "col", "st", "jr", "sr",
+      "inc", "corp", "co", "no", "vs", "sgt", "capt", "prof", "rev", "ft", "mt", "jan",
+      "feb", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "d.c", "e.u",
+      "a.m", "p.m", "ltd", "dept", "est", "cmdr", "adm", "atty", "supt", "pres", "reps", "sens"};
+  for (auto a : kAbbr)
+    if (lower == a) return true;
+  // Initials such as "J." or "U.S" (letters separated by periods).
+  if (lower.size() == 1 && std::isalpha(static_cast<unsigned char>(lower[0]))) return true;
+  return false;
+}
+
+inline bool WordByte(std::string_view text, size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c == 0xE2 || c == 0xC2) return MatchMulti(text, i) == nullptr;
+  return true;  // other lead and continuation bytes belong to letters
+}
+
+}  // namespace
+
+bool IsWordByte(std::string_view text, size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (MatchMulti(text, i) != nullptr) return false;
+  return c >= 0xC0 || (c >= 0x80 && i > 0);  // lead or continuation byte of a letter
+}
+
+std::vector<Token> Tokenize(std::string_view text, Span span) {
+  std::vector<Token> out;
+  size_t i = span.begin;
+  const size_t end = std::min<size_t>(span.end, text.size());
+  out.reserve((end - i) / 5 + 4);
+  while (i < end) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      ++i;
+      continue;
+    }
+    const Multi* m = c >= 0x80 ? MatchMulti(text, i) : nullptr;
+    if (m != nullptr && (m->bytes == "\xC2\xA0" || m->bytes == "\xC2\xAD")) {
+      i += m->bytes.size();
+      continue;
+    }
+    if (m != nullptr || (c < 0x80 && !std::isalnum(c))) {
+      Token t;
+      t.begin = static_cast<uint32_t>(i);
+      size_t len = m != nullptr ? m->bytes.size() : 1;
+      t.kind = m != nullptr ? m->kind : TokenKind::kPunct;
+      if (c == '"') {
+        bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' ||
+                           text[i - 1] == '(' || text[i - 1] == '\t' ||
+                           (i >= 2 && text.compare(i - 2, 2, "\xC2\xA0") == 0);
+        t.kind = after_space ? TokenKind::kOpenQuote : TokenKind::kCloseQuote;
+      }
+      if (c == '-' && i + 1 < end && text[i + 1] == '-') len = 2;  // "--" dash
+      if (c == '\'' && i + 1 < end && text[i + 1] == '\'') {
+        // '' as a double quote (some wires write quotations this way).
+        len = 2;
+        bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' ||
+                           text[i - 1] == '(' || text[i - 1] == '\t';
+        t.kind = after_space ? TokenKind::kOpenQuote : TokenKind::kCloseQuote;
+      }
+      t.end = static_cast<uint32_t>(i + len);
+      t.lower.assign(text.substr(i, len));
+      if (m != nullptr && m->apostrophe) t.lower = "'";
+      out.push_back(std::move(t));
+      i += len;
+      continue;
+    }
+    // A word: letters and digits, with inner apostrophes, hyphens, periods, ampersands.
+    Token t;
+    t.begin = static_cast<uint32_t>(i);
+    size_t j = i;
+    while (j < end) {
+      if (WordByte(text, j)) {
+        ++j;
+        continue;
+      }
+      char d = text[j];
+      bool next_word = j + 1 < end && WordByte(text, j + 1);
+      if ((d == '\'' || d == '-' || d == '&' || d == '/') && next_word) {
+        ++j;
+        continue;
+      }
+      if (d == '.' && next_word && j + 1 < end && std::isalpha(static_cast<unsigned char>(text[j + 1])) &&
+          j + 2 <= end && (j + 2 == end || !std::isalpha(static_cast<unsigned char>(text[j + 2])))) {
+        ++j;  // "U.S" of "U.S."
+        continue;
+      }
+      if (d == ',' && next_word && std::isdigit(static_cast<unsigned char>(text[j - 1])) &&
+          std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
+        ++j;  // 1,000
+        continue;
+      }
+      if (d == '.' && std::isdigit(static_cast<unsigned char>(text[j - 1])) && j + 1 < end &&
+          std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
+        ++j;  // 3.5
+        continue;
+      }
+      if (const Multi* mm = MatchMulti(text, j); mm != nullptr && mm->apostrophe) {
+        if (j + 3 < end && WordByte(text, j + 3)) {
+          j += 3;
+          continue;
+        }
+      }
+      break;
+    }
+    t.end = static_cast<uint32_t>(j);
+    t.lower.reserve(j - i);
+    for (size_t k = i; k < j; ++k) {
+      unsigned char b = static_cast<unsigned char>(text[k]);
+      if (b == 0xE2 && k + 2 < j && text[k + 1] == '\x80' && text[k + 2] == '\x99') {
+        t.lower.push_back('\'');
+        k += 2;
+        continue;
+      }
+      t.lower.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+    }
+    t.capitalized = std::isupper(c) != 0 || (c >= 0xC3 && c <= 0xDE);  // Latin-1 upper range
+    if (j < end && text[j] == '.' && IsAbbreviation(t.lower)) {
+      bool sentence_end = j + 1 >= end;
+      if (!sentence_end || t.lower.size() > 1) {
+        t.end = static_cast<uint32_t>(j + 1);
+        t.lower.push_back('.');
+        j += 1;
+        if (sentence_end && t.lower != "u.s." && t.lower != "d.c.") {
+          // "... Co." at the very end of a sentence: keep the period as the sentence end.
+          t.end -= 1;
+          t.lower.pop_back();
+          j -= 1;
+        }
+      }
+    }
+    out.push_back(std::move(t));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace tkg::extract

@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "../../importers/src/extract/coreference.h"
+#include "../../importers/src/extract/lexicon.h"
+#include "../../importers/src/extract/names.h"
+#include "test_support.h"
+
+using namespace tkg;
+using namespace tkg::extract;
+
+namespace {
+
+const Lexicon& Lex() {
+  static Lexicon lex = [] {
+    Lexicon l;
+    std::string path = testing::SourcePath("data/lexicon.tsv");
+    REQUIRE(l.ParseNames(testing::ReadFile(path), path).ok());
+    return l;
+  }();
+  return lex;
+}
+
+std::vector<NameMention> Names(const std::string& text) {
+  return FindNames(text, Tokenize(text, Span{0, static_cast<uint32_t>(text.size())}), Lex());
+}
+
+}  // namespace
+
+TEST_CASE("names: title and nationality before a person", "[names]") {
+  std::string text = "Estonian Prime Minister Liis Saar opened the meeting.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 1);
+  CHECK(NameText(text, m[0].name) == "Liis Saar");
+  CHECK(m[0].type == ActorType::kPerson);
+  CHECK(m[0].title == "Prime Minister");
+  CHECK(m[0].of == "Estonia");
+}
+
+TEST_CASE("names: organisation, lower-case title, person", "[names]") {
+  std::string text = "Harbour Data Protection Authority director Mei Chandra said the rules work.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].type == ActorType::kOrganization);
+  CHECK(NameText(text, m[0].name) == "Harbour Data Protection Authority");
+  CHECK(NameText(text, m[1].name) == "Mei Chandra");
+  CHECK(m[1].title == "director");
+  CHECK(m[1].of == "Harbour Data Protection Authority");
+}
+
+TEST_CASE("names: an apposition gives the role", "[names]") {
+  std::string text = "Sen. Paul Okonkwo, the ranking member of the Finance Committee, objected.";
+  auto m = Names(text);
+  REQUIRE(!m.empty());
+  CHECK(NameText(text, m[0].name) == "Paul Okonkwo");
+  CHECK(m[0].title == "Sen.");
+}
+
+TEST_CASE("names: sentence-initial function words and months are not names", "[names]") {
+  std::string text = "Meanwhile, In March the Kestrel Institute published a report.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 1);
+  CHECK(NameText(text, m[0].name) == "Kestrel Institute");
+  CHECK(m[0].type == ActorType::kOrganization);
+}
+
+TEST_CASE("names: a possessive is not part of the name", "[names]") {
+  std::string text = "It was Nordia Telecom\xE2\x80\x99s worst quarter.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 1);
+  CHECK(NameText(text, m[0].name) == "Nordia Telecom");
+}
+
+TEST_CASE("coreference: surnames, pronouns and role nouns", "[coreference]") {
+  std::string text =
+      "Defence Minister Kadi Rebane met Sen. Tom Hale. Rebane spoke first. She left early.";
+  ActorTable table(text);
+  for (const auto& m : Names(text)) table.AddMention(m);
+  REQUIRE(table.actors().size() == 2);
+  CHECK(table.actor(0).name == "Kadi Rebane");
+  // "Rebane" resolves to the minister, not a new actor.
+  bool alias = false;
+  for (const auto& a : table.actor(0).aliases) alias |= a == "Rebane";
+  CHECK(alias);
+  uint32_t she = static_cast<uint32_t>(text.find("She"));
+  CHECK(table.ResolvePronoun("she", she) == 0);  // the most recent person mentioned
+  CHECK(table.ResolveRoleNoun("minister", she) == 0);
+  CHECK(table.ResolveRoleNoun("senator", she) == -1);  // "Sen." is not spelled out
+}

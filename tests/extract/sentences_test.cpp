@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "../../importers/src/extract/sentences.h"
+#include "../../importers/src/extract/tokens.h"
+
+using tkg::Span;
+using tkg::SpanText;
+using tkg::extract::SplitSentences;
+using tkg::extract::Tokenize;
+using tkg::extract::TokenKind;
+
+namespace {
+Span All(const std::string& s) { return Span{0, static_cast<uint32_t>(s.size())}; }
+}  // namespace
+
+TEST_CASE("sentences: abbreviations do not end a sentence", "[sentences]") {
+  std::string text = "Mr. Okafor met Dr. Lindgren in the U.S. capital. They spoke for an hour.";
+  auto s = SplitSentences(text, All(text));
+  for (const auto& x : s) UNSCOPED_INFO(SpanText(text, x.span));
+  REQUIRE(s.size() == 2);
+  CHECK(SpanText(text, s[0].span) == "Mr. Okafor met Dr. Lindgren in the U.S. capital.");
+  CHECK(SpanText(text, s[1].span) == "They spoke for an hour.");
+}
+
+TEST_CASE("sentences: byte offsets survive multi-byte characters", "[sentences]") {
+  std::string text = "\xE2\x80\x9C" "We are ready,\xE2\x80\x9D said Jos\xC3\xA9 Mart\xC3\xADnez. Nobody objected.";
+  auto s = SplitSentences(text, All(text));
+  REQUIRE(s.size() == 2);
+  CHECK(SpanText(text, s[1].span) == "Nobody objected.");
+  CHECK(s[0].span.begin == 0);
+}
+
+TEST_CASE("sentences: a line break ends a sentence and counts paragraphs", "[sentences]") {
+  std::string text = "A headline without a period\n\nThe first paragraph. It has two sentences.\n"
+                     "A last line without a period";
+  auto s = SplitSentences(text, All(text));
+  REQUIRE(s.size() == 4);
+  CHECK(s[0].paragraph == 0);
+  CHECK(s[1].paragraph == 1);
+  CHECK(s[2].paragraph == 1);
+  CHECK(s[3].paragraph == 2);
+  CHECK(SpanText(text, s[3].span) == "A last line without a period");
+}
+
+TEST_CASE("sentences: only the body span is split", "[sentences]") {
+  std::string text = "HEADER\nBody one. Body two.\nFOOTER";
+  Span body{7, 26};
+  auto s = SplitSentences(text, body);
+  REQUIRE(s.size() == 2);
+  CHECK(SpanText(text, s[0].span) == "Body one.");
+}
+
+TEST_CASE("tokens: quotes, apostrophes and abbreviations", "[tokens]") {
+  std::string text = "\"It\xE2\x80\x99s time,\" said Rep. Ana Ortiz of the U.S. House.";
+  auto t = Tokenize(text, All(text));
+  REQUIRE(t.size() >= 10);
+  CHECK(t[0].kind == TokenKind::kOpenQuote);
+  CHECK(t[1].lower == "it's");
+  CHECK(t[4].kind == TokenKind::kCloseQuote);
+  CHECK(t[6].lower == "rep.");
+  bool us = false;
+  for (const auto& tok : t) us |= tok.lower == "u.s.";
+  CHECK(us);
+  CHECK(t.back().lower == ".");
+}

@@ -1,0 +1,152 @@
+// Time expressions: fiscal periods, holidays, spoken years, anaphora, vague references and
+// robustness on arbitrary input.
+#include <date/date.h>
+
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "tkg/importers/extract/timex.h"
+
+namespace {
+
+using tkg::extract::FindTimeExpressions;
+using tkg::extract::TimexOptions;
+
+tkg::DayNumber Day(int y, unsigned m, unsigned d) {
+  return static_cast<tkg::DayNumber>(
+      date::sys_days{date::year{y} / date::month{m} / date::day{d}}.time_since_epoch().count());
+}
+
+struct Found {
+  std::string text;
+  std::string type;
+  std::string value;
+};
+
+std::vector<Found> Run(const std::string& text, std::optional<tkg::DayNumber> ref) {
+  TimexOptions opt;
+  opt.reference_day = ref;
+  std::vector<Found> out;
+  for (const auto& t : FindTimeExpressions(text, opt)) {
+    REQUIRE(t.span.begin < t.span.end);
+    REQUIRE(t.span.end <= text.size());
+    out.push_back({text.substr(t.span.begin, t.span.end - t.span.begin), t.type, t.value});
+  }
+  return out;
+}
+
+// Thursday 2016-04-21 (second quarter).
+const tkg::DayNumber kThu = Day(2016, 4, 21);
+
+}  // namespace
+
+TEST_CASE("fiscal periods and quarter anaphora", "[timex]") {
+  auto found =
+      Run("Profit fell in the third quarter. A year earlier it had risen, and the year-ago period "
+          "was weak.",
+          kThu);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].value == "2015-Q3");
+  CHECK(found[1].text == "A year earlier");
+  CHECK(found[1].value == "2014-Q3");
+  CHECK(found[2].text == "the year-ago period");
+  CHECK(found[2].value == "2014-Q3");
+
+  auto fiscal = Run("Revenue for the year ended Sept. 30 rose; fiscal 2015 was weak.", kThu);
+  REQUIRE(fiscal.size() == 3);
+  CHECK(fiscal[0].type == "DURATION");
+  CHECK(fiscal[0].value == "P1Y");
+  CHECK(fiscal[1].value == "2015-09-30");
+  CHECK(fiscal[2].text == "fiscal 2015");
+  CHECK(fiscal[2].value == "2015");
+
+  auto half = Run("Sales rose in the first half of 2014.", kThu);
+  REQUIRE(half.size() == 1);
+  CHECK(half[0].value == "2014-H1");
+}
+
+TEST_CASE("holidays, spoken years and decades", "[timex]") {
+  auto xmas = Run("The shop was closed on Christmas Day.", kThu);
+  REQUIRE(xmas.size() == 1);
+  CHECK(xmas[0].value == "2015-12-25");
+  auto tg = Run("He will return home for Thanksgiving.", kThu);
+  REQUIRE(tg.size() == 1);
+  CHECK(tg[0].value == "2016-11-24");
+  auto spoken = Run("The law took effect in nineteen ninety-six.", kThu);
+  REQUIRE(spoken.size() == 1);
+  CHECK(spoken[0].value == "1996");
+  auto decades = Run("Growth was strong in the 1980s and the early '90s.", kThu);
+  REQUIRE(decades.size() == 2);
+  CHECK(decades[0].value == "198");
+  CHECK(decades[1].value == "199");
+  auto century = Run("It was built in the 19th century.", kThu);
+  REQUIRE(century.size() == 1);
+  CHECK(century[0].value == "18");
+}
+
+TEST_CASE("clock times take the day that follows them", "[timex]") {
+  auto t = Run("Fighting began about 4 a.m. Tuesday and lasted nearly two and a half hours.", kThu);
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].text == "about 4 a.m. Tuesday");
+  CHECK(t[0].type == "TIME");
+  CHECK(t[0].value == "2016-04-19T04:00");
+  CHECK(t[1].text == "nearly two and a half hours");
+  CHECK(t[1].value == "PT2H30M");
+  auto est = Run("Trading was halted at 3:30 p.m. EST.", kThu);
+  REQUIRE(est.size() == 1);
+  CHECK(est[0].value == "2016-04-21T15:30");
+}
+
+TEST_CASE("vague references, sets and ages", "[timex]") {
+  auto vague =
+      Run("The plant has been idle for the past few months and reopens in the coming weeks.", kThu);
+  REQUIRE(vague.size() == 2);
+  CHECK(vague[0].value == "PAST_REF");
+  CHECK(vague[1].value == "FUTURE_REF");
+  auto sets = Run("The board meets every quarter and reports twice a year.", kThu);
+  REQUIRE(sets.size() == 2);
+  CHECK(sets[0].type == "SET");
+  CHECK(sets[1].text == "a year");
+  CHECK(sets[1].type == "SET");
+  CHECK(Run("A 6-year-old boy and his father, 52 years old, were rescued.", kThu).empty());
+  CHECK(Run("The plant runs 24 hours a day.", kThu).size() == 1);  // "24 hours" only
+}
+
+TEST_CASE("second days of a range and weekdays with an explicit date", "[timex]") {
+  auto both = Run("The summit will be held on April 24 and 25 in Washington.", kThu);
+  REQUIRE(both.size() == 2);
+  CHECK(both[0].value == "2016-04-24");
+  CHECK(both[1].text == "25");
+  CHECK(both[1].value == "2016-04-25");
+  // October 26 is a Monday in 2015, not in 2016: the weekday picks the year.
+  auto wd = Run("In an editorial on Monday, Oct. 26, the paper agreed.", kThu);
+  REQUIRE(wd.size() == 1);
+  CHECK(wd[0].value == "2015-10-26");
+}
+
+TEST_CASE("arbitrary bytes never crash and spans stay in range", "[timex]") {
+  std::mt19937 rng(12345);
+  const std::vector<std::string> pieces = {
+      "the",          "last",  "week",     "Monday",    "Jan.", "5",     ",",
+      "1998",         "-",     "'",        "s",         "year", "ago",   "a",
+      "quarter",      "third", "fiscal",   "that",      "day",  "10",    ":",
+      "35",           "a.m.",  "p.m.",     "early",     "mid",  "1990s", "\xc3\xa9",
+      "\xe2\x80\x99", "of",    "next",     "FA",        "each", "every", "nineteen",
+      "ninety",       "two",   "thousand", "Christmas", "Day",  "."};
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 30);
+    for (int k = 0; k < n; ++k) {
+      text += pieces[rng() % pieces.size()];
+      if (rng() % 3 != 0) text += ' ';
+    }
+    for (auto ref : {std::optional<tkg::DayNumber>(kThu), std::optional<tkg::DayNumber>()}) {
+      REQUIRE_NOTHROW(Run(text, ref));
+    }
+  }
+  std::string bytes;
+  for (int k = 0; k < 4000; ++k) bytes.push_back(static_cast<char>(rng() % 256));
+  REQUIRE_NOTHROW(Run(bytes, kThu));
+}
