@@ -12,7 +12,16 @@ bash "$here/scripts/build.sh" --target tkg
 tkg="$build/tkg"
 
 echo "== importing examples/ into $store" >&2
-"$tkg" import --db "$store" --quiet "$here/examples"
+# Articles with their own header go in as they are; the few without one (noheader-*) get their
+# publication date and outlet from examples/noheader.tsv.
+headered=()
+for f in "$here"/examples/*.txt; do
+  case "$(basename "$f")" in noheader-*) ;; *) headered+=("$f") ;; esac
+done
+"$tkg" import --db "$store" --quiet "${headered[@]}"
+tail -n +2 "$here/examples/noheader.tsv" | while IFS=$'\t' read -r file published outlet; do
+  "$tkg" import --db "$store" --quiet --published "$published" --outlet "$outlet" "$here/examples/$file"
+done
 
 # Take the next free port from $port upwards.
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
