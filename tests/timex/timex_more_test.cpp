@@ -67,6 +67,16 @@ TEST_CASE("fiscal periods and quarter anaphora", "[timex]") {
   CHECK(half[0].value == "2014-H1");
 }
 
+TEST_CASE("business shorthand for quarters, halves and fiscal years", "[timex]") {
+  auto q = Run("Revenue rose in Q1 and will rise in Q3 2016; FY2015 and H1 2015 were flat.", kThu);
+  REQUIRE(q.size() == 4);
+  CHECK(q[0].value == "2016-Q1");
+  CHECK(q[1].text == "Q3 2016");
+  CHECK(q[1].value == "2016-Q3");
+  CHECK(q[2].value == "2015");
+  CHECK(q[3].value == "2015-H1");
+}
+
 TEST_CASE("holidays, spoken years and decades", "[timex]") {
   auto xmas = Run("The shop was closed on Christmas Day.", kThu);
   REQUIRE(xmas.size() == 1);

@@ -99,6 +99,21 @@ int DigitsAt(std::string_view v, size_t pos, size_t len) {
 }
 }  // namespace
 
+bool ParseQuarterValue(std::string_view v, int* y, int* q) {
+  if (v.size() != 7 || v[4] != '-' || v[5] != 'Q' || v[6] < '1' || v[6] > '4') return false;
+  int yy = DigitsAt(v, 0, 4);
+  if (yy < 0) return false;
+  *y = yy;
+  *q = v[6] - '0';
+  return true;
+}
+
+std::string ShiftQuarter(int y, int q, int delta) {
+  int total = y * 4 + (q - 1) + delta;
+  int ny = total >= 0 ? total / 4 : (total - 3) / 4;
+  return FmtQuarter(ny, total - ny * 4 + 1);
+}
+
 int ParseCalendarPrefix(std::string_view v, int* y, int* m, int* d) {
   int yy = DigitsAt(v, 0, 4);
   if (yy < 0 || (v.size() > 4 && v[4] != '-')) return 0;

@@ -42,4 +42,9 @@ int QuarterOf(int month);  // 1..4
 // ("2016-W15" and "2016-Q1" give 1). Never throws.
 int ParseCalendarPrefix(std::string_view v, int* y, int* m, int* d);
 
+// "1989-Q3" -> year 1989, quarter 3; false for any other value.
+bool ParseQuarterValue(std::string_view v, int* y, int* q);
+// The quarter `delta` quarters after y-Qq: (1989, 4, 1) -> "1990-Q1".
+std::string ShiftQuarter(int y, int q, int delta);
+
 }  // namespace tkg::extract::timex

@@ -1,7 +1,8 @@
 // Time expressions, private: the scanner that walks the token stream, tries every rule family at
 // each token and keeps the longest match. Rule families live in small files by concern:
 //   timex_rules_calendar.cpp  explicit dates, month and weekday names, years, decades, clock times
-//   timex_rules_relative.cpp  deictic words, relative units ("last week"), quarters, anaphora
+//   timex_rules_relative.cpp  deictic words, relative units ("last week"), fiscal quarters
+//   timex_rules_anaphora.cpp  "that day", "the year-ago period", holidays
 //   timex_rules_duration.cpp  durations, "ago" offsets, sets, vague references
 // Each rule recognises a span and normalises it at once against the Anchor (reference day, tense
 // of the clause, the last date the text mentioned).

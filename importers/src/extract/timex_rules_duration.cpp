@@ -16,15 +16,6 @@ bool IsFunctionWordForRate(std::string_view w) {
          w == "perhaps"sv || w == "less"sv || w == "unless"sv || w == "across"sv;
 }
 
-bool ParseQuarterValue(const std::string& v, int* y, int* q) {
-  if (v.size() != 7 || v[4] != '-' || v[5] != 'Q' || v[6] < '1' || v[6] > '4') return false;
-  for (int k = 0; k < 4; ++k)
-    if (v[k] < '0' || v[k] > '9') return false;
-  *y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-  *q = v[6] - '0';
-  return true;
-}
-
 // A date value `base` ("1989-10-26", "1989-10", "1989-Q3", "1989") moved by n units, kept at its
 // own granularity where that is finer than the unit.
 std::string ShiftValue(const std::string& base, double n, Unit u) {
@@ -324,6 +315,12 @@ bool Scanner::SetRule(size_t i, Match* m) {
     v = "P1Y";
   else if (w == "hourly"sv)
     v = "PT1H";
+  // Newspaper names: "China Daily", "the Communist Party daily Granma", "Daily Mail".
+  bool name_before = i > 0 && tok(i - 1).kind == TokKind::kWord && tok(i - 1).cap &&
+                     !(i >= 2 && EndsSentence(toks_, i - 2)) && !tok(i - 1).para_before;
+  bool name_after = i + 1 < size() && tok(i + 1).kind == TokKind::kWord && tok(i + 1).cap;
+  if (v != nullptr && ((tok(i).cap && (name_before || name_after)) || (name_before && name_after)))
+    return false;
   if (v != nullptr) {
     m->end = i + 1;
     m->type = "SET";

@@ -155,99 +155,22 @@ LexMap BuildLexicon() {
       {"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}};
   for (const auto& s : kSeasons) m[s.w].season = s.s;
   // Words that can start an expression without being temporal themselves.
-  static const char* const kTriggers[] = {"the",
-                                          "this",
-                                          "last",
-                                          "next",
-                                          "past",
-                                          "coming",
-                                          "today",
-                                          "yesterday",
-                                          "tomorrow",
-                                          "tonight",
-                                          "now",
-                                          "current",
-                                          "currently",
-                                          "recent",
-                                          "recently",
-                                          "lately",
-                                          "soon",
-                                          "future",
-                                          "nowadays",
-                                          "daily",
-                                          "weekly",
-                                          "monthly",
-                                          "yearly",
-                                          "hourly",
-                                          "nightly",
-                                          "every",
-                                          "each",
-                                          "a",
-                                          "an",
-                                          "early",
-                                          "late",
-                                          "mid",
-                                          "earlier",
-                                          "later",
-                                          "about",
-                                          "around",
-                                          "nearly",
-                                          "almost",
-                                          "more",
-                                          "less",
-                                          "fewer",
-                                          "at",
-                                          "no",
-                                          "roughly",
-                                          "approximately",
-                                          "some",
-                                          "several",
-                                          "few",
-                                          "many",
-                                          "fiscal",
-                                          "that",
-                                          "year",
-                                          "previous",
-                                          "following",
-                                          "same",
-                                          "latest",
-                                          "midnight",
-                                          "christmas",
-                                          "thanksgiving",
-                                          "new",
-                                          "easter",
-                                          "up",
-                                          "just",
-                                          "over",
-                                          "within",
-                                          "once",
-                                          "twice",
-                                          "those",
-                                          "these",
-                                          "comparable",
-                                          "prior",
-                                          "upcoming",
-                                          "most",
-                                          "half",
-                                          "mondays",
-                                          "tuesdays",
-                                          "wednesdays",
-                                          "thursdays",
-                                          "fridays",
-                                          "saturdays",
-                                          "sundays",
-                                          "independence",
-                                          "labor",
-                                          "memorial",
-                                          "one",
-                                          "end",
-                                          "beginning",
-                                          "start",
-                                          "middle",
-                                          "right",
-                                          "election",
-                                          "as"};
-  for (const char* w : kTriggers) m.AddTrigger(w);
+  // (one string, split on spaces: the list stays readable and easy to extend)
+  static const std::string_view kTriggers =
+      "the this last next past coming today yesterday tomorrow tonight now current "
+      "currently recent recently lately soon future nowadays daily weekly monthly yearly "
+      "hourly nightly every each a an early late mid earlier later about around nearly "
+      "almost more less fewer at no roughly approximately some several few many fiscal "
+      "that year previous following same latest midnight christmas thanksgiving new easter "
+      "up just over within once twice those these comparable prior upcoming most half "
+      "mondays tuesdays wednesdays thursdays fridays saturdays sundays independence labor "
+      "memorial one end beginning start middle right election as q h fy";
+  for (size_t b = 0; b < kTriggers.size();) {
+    size_t e = kTriggers.find(' ', b);
+    if (e == std::string_view::npos) e = kTriggers.size();
+    if (e > b) m.AddTrigger(kTriggers.substr(b, e - b));
+    b = e + 1;
+  }
   return m;
 }
 
