@@ -241,6 +241,30 @@ bool Decode(std::string_view in, ActorView* a) {
   return r.done();
 }
 
+std::string Encode(const ActorMerge& m) {
+  Writer w;
+  w.S(m.from_id);
+  w.S(m.to_id);
+  w.S(m.rule);
+  w.S(m.article_id);
+  w.Sp(m.evidence);
+  w.S(m.alias);
+  w.S(m.when);
+  return w.Take();
+}
+
+bool Decode(std::string_view in, ActorMerge* m) {
+  Reader r(in);
+  m->from_id = r.S();
+  m->to_id = r.S();
+  m->rule = r.S();
+  m->article_id = r.S();
+  m->evidence = r.Sp();
+  m->alias = r.S();
+  m->when = r.S();
+  return r.done();
+}
+
 std::string Encode(const ArticleActor& a) {
   Writer w;
   PutActorCore(w, a.actor);

@@ -48,6 +48,7 @@ std::string Encode(const Statement& s);
 std::string Encode(const Event& e);
 std::string Encode(const Topic& t);
 std::string Encode(const Manifest& m);
+std::string Encode(const ActorMerge& m);  // an actor link (nodes "L" <from id>)
 std::string EncodeOutlet(std::string_view name);
 
 bool Decode(std::string_view in, Article* a);
@@ -59,6 +60,7 @@ bool Decode(std::string_view in, Statement* s);
 bool Decode(std::string_view in, Event* e);
 bool Decode(std::string_view in, Topic* t);
 bool Decode(std::string_view in, Manifest* m);
+bool Decode(std::string_view in, ActorMerge* m);
 bool DecodeOutlet(std::string_view in, std::string* name);
 
 }  // namespace tkg::codec

@@ -270,6 +270,32 @@ std::string_view NameKeyName(std::string_view key) {
   return key.substr(1, z - 1);
 }
 
+namespace {
+std::string TaggedPrefix(char tag, std::string_view field) {
+  std::string k(1, tag);
+  k.append(field);
+  k.push_back('\0');
+  return k;
+}
+}  // namespace
+
+std::string LinkedFromKey(std::string_view to_id, std::string_view from_id) {
+  return TaggedPrefix(kIdxLinkedFrom, to_id).append(from_id);
+}
+
+std::string LinkedFromPrefix(std::string_view to_id) { return TaggedPrefix(kIdxLinkedFrom, to_id); }
+
+std::string SurnameKey(std::string_view surname, std::string_view actor_id) {
+  return TaggedPrefix(kIdxSurname, surname).append(actor_id);
+}
+
+std::string SurnamePrefix(std::string_view surname) { return TaggedPrefix(kIdxSurname, surname); }
+
+std::string_view KeyTailAfterNul(std::string_view key) {
+  size_t z = key.find('\0');
+  return z == std::string_view::npos ? std::string_view() : key.substr(z + 1);
+}
+
 std::string Successor(std::string_view prefix) {
   std::string s(prefix);
   while (!s.empty() && static_cast<unsigned char>(s.back()) == 0xFF) s.pop_back();

@@ -22,6 +22,8 @@ inline constexpr const char* kCfText = "text";
 // ---- meta ----
 inline constexpr std::string_view kMetaMagic = "tkg_store";               // value "tkg"
 inline constexpr std::string_view kMetaSchemaVersion = "schema_version";  // decimal ASCII
+// "1" once the actor-link keys (L, U) are maintained for every stored actor.
+inline constexpr std::string_view kMetaActorLinks = "actor_links";
 std::string MetaCounter(std::string_view name);  // "count/<name>", value 8-byte big endian
 std::string FeedKey(std::string_view feed_url);  // "feed/<url>", value: FeedState record
 std::string EncodeU64(uint64_t v);
@@ -46,6 +48,8 @@ std::string HistoryStatementKey(std::string_view article_id, uint32_t version,
 std::string Node(char tag, std::string_view id);
 std::string ArticleActorNode(std::string_view article_id, std::string_view actor_id);
 std::string ArticleActorPrefix(std::string_view article_id);
+// L<from actor id>: an actor link (ActorMerge record). Spec: KEYS.md, "Actor links".
+inline constexpr char kActorLink = 'L';
 
 // ---- text ---- (key: the article id, value: the article's bytes)
 std::string TextKey(std::string_view article_id);
@@ -108,6 +112,18 @@ std::string NamePrefix(std::string_view folded_prefix);  // N<folded_prefix> (no
 std::string_view NameKeyActor(std::string_view key);
 // The folded name of a name key.
 std::string_view NameKeyName(std::string_view key);
+
+// Actor links, reverse direction: L<to actor id>\0<from actor id>, empty value.
+inline constexpr char kIdxLinkedFrom = 'L';
+std::string LinkedFromKey(std::string_view to_id, std::string_view from_id);
+std::string LinkedFromPrefix(std::string_view to_id);  // L<to id>\0
+// Person actors by surname: U<surname>\0<actor id>, value "f" (a full name with that last name)
+// or "s" (the surname alone, possibly after a title: "Mrs. Clinton").
+inline constexpr char kIdxSurname = 'U';
+std::string SurnameKey(std::string_view surname, std::string_view actor_id);
+std::string SurnamePrefix(std::string_view surname);  // U<surname>\0
+// The id after the first zero byte of a key (the actor id of LinkedFrom and Surname keys).
+std::string_view KeyTailAfterNul(std::string_view key);
 
 // The smallest string greater than every string that starts with `prefix` ("" if none).
 std::string Successor(std::string_view prefix);

@@ -112,3 +112,18 @@ TEST_CASE("history row ids and version keys round-trip and sort by version", "[k
   CHECK(keys::DateBase(keys::HistoryIndex(keys::kIdxStmtSpeaker), "p1") ==
         std::string("sp1") + '\0');
 }
+
+TEST_CASE("actor link and surname keys hold the actor after the name, scoped by prefix",
+          "[keys][links]") {
+  std::string k = keys::LinkedFromKey("p1", "p2");
+  CHECK(k == std::string("Lp1\0p2", 6));
+  CHECK(k.rfind(keys::LinkedFromPrefix("p1"), 0) == 0);
+  CHECK(k.rfind(keys::LinkedFromPrefix("p"), 0) != 0);  // "p" does not match "p1"'s keys
+  CHECK(keys::KeyTailAfterNul(k) == "p2");
+  std::string u = keys::SurnameKey("whitlow", "p3");
+  CHECK(u == std::string("Uwhitlow\0p3", 11));
+  CHECK(u.rfind(keys::SurnamePrefix("whitlow"), 0) == 0);
+  CHECK(u.rfind(keys::SurnamePrefix("whit"), 0) != 0);
+  CHECK(keys::KeyTailAfterNul(u) == "p3");
+  CHECK(keys::KeyTailAfterNul("Unozero").empty());
+}

@@ -135,11 +135,31 @@ struct StatementPage {
   std::string next_cursor;  // empty when there is no further page
 };
 
+// Why two stored actor ids name one real person or organisation: a link from a short form
+// (`from_id`: a bare surname "Mrs. Clinton", an acronym "FBI") to the actor it stands for
+// (`to_id`), with the rule that made it and its evidence. Links are a function of the stored
+// actors only (never of import order); see engine/KEYS.md, "Actor links".
+struct ActorMerge {
+  std::string from_id, to_id;
+  std::string rule;        // "unique-surname" (persons) or "org-alias" (organisations)
+  std::string article_id;  // evidence: the first article (by id) that mentions from_id
+  Span evidence;           // from_id's first mention in that article ({0,0} if none recorded)
+  std::string alias;       // from_id's canonical name, e.g. "Mrs. Clinton"
+  std::string when;        // publication date of the evidence article (ISO 8601 as read)
+};
+
 // An actor as known across all articles.
 struct ActorView {
   Actor actor;             // name, type, aliases and roles merged over articles; no mentions
   uint32_t article_count = 0;
   uint32_t statement_count = 0;
+  // Actor links (GetActor, FindActors): for an actor linked to another, the id of the canonical
+  // actor it stands for ("" when it is itself canonical). `merges` holds the links that made
+  // it: for a linked actor its own link; for a canonical actor every link into it, whose names
+  // are then listed among its aliases and whose article and statement counts are added to its
+  // own.
+  std::string merged_into;
+  std::vector<ActorMerge> merges;
 };
 
 struct EventQuery {
@@ -175,10 +195,16 @@ class Store {
 
   virtual Status GetArticle(const std::string& id, Article* out) = 0;
   virtual Status GetArticleGraph(const std::string& id, ArticleGraph* out) = 0;
+  // An actor by id, with its links: a linked actor is its own record with merged_into set; a
+  // canonical actor folds in the names and counts of the actors linked to it (ActorView).
   virtual Status GetActor(const std::string& id, ActorView* out) = 0;
   // Actors whose name or an alias starts with (or equals) `query`, case-insensitive; best first.
+  // Linked actors are reported as their canonical actor (once).
   virtual Status FindActors(const std::string& query, size_t limit, std::vector<ActorView>* out) = 0;
-  // Resolves an id, name or alias to actor ids (several when an alias is ambiguous).
+  // Resolves an id, name or alias to actor ids (several when an alias is ambiguous). Follows
+  // actor links: a linked actor resolves to its canonical actor (ActorView::merged_into).
+  // Statement and event queries by speaker or participant include every actor linked to the
+  // ones resolved.
   virtual Status ResolveActor(const std::string& id_name_or_alias, std::vector<std::string>* ids) = 0;
 
   virtual Status QueryStatements(const StatementQuery& query, StatementPage* out) = 0;
