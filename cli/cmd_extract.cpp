@@ -1,13 +1,14 @@
 // `tkg extract --json [--published DATE] [--outlet NAME] [--data-dir DIR] FILE`: reads one
 // article, extracts who said what, about what and when, and prints the JSON of
 // ../shared/eval/README.md. Touches no store.
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "command.h"
 #include "flags.h"
@@ -30,8 +31,9 @@ int RunExtract(const std::vector<std::string>& args) {
               "publication date, e.g. 2016-04-21 or 2016-04-21T22:02:00-04:00 (default: the "
               "file's date line)");
   p.AddString("outlet", &outlet, "outlet name (default: the file's outlet line)");
-  p.AddString("data-dir", &data_dir, "directory of topics.tsv, cues.tsv, ... (default: "
-                                     "$TKG_DATA_DIR, else the source tree's data/)");
+  p.AddString("data-dir", &data_dir,
+              "directory of topics.tsv, cues.tsv, ... (default: "
+              "$TKG_DATA_DIR, else the source tree's data/)");
   int code = kExitOk;
   if (!ParseOrExit(p, args, &code)) return code;
   if (p.positionals().size() != 1) {

@@ -47,24 +47,25 @@ nlohmann::json ExtractionToJson(const ArticleGraph& g) {
   out["actors"] = std::move(actors);
   json statements = json::array();
   for (const Statement& s : g.statements) {
-    statements.push_back({{"id", s.id},
-                          {"speaker", s.speaker},
-                          {"speaker_id", s.speaker_id},
-                          {"source_span", SpanJson(s.source_span)},
-                          {"cue", s.cue},
-                          {"cue_span", SpanJson(s.cue_span)},
-                          {"text", s.text},
-                          {"text_span", SpanJson(s.text_span)},
-                          {"sentence_span", SpanJson(s.sentence_span)},
-                          {"direct", s.direct},
-                          {"date", DateJson(s.date)},
-                          {"date_basis", s.date.empty() ? json(nullptr)
-                                                        : json(std::string(DateBasisName(s.date_basis)))},
-                          {"topics", s.topics},
-                          {"reported_by", s.reported_by},
-                          {"reported_by_ids", s.reported_by_ids},
-                          {"rule", s.rule},
-                          {"confidence", s.confidence}});
+    statements.push_back(
+        {{"id", s.id},
+         {"speaker", s.speaker},
+         {"speaker_id", s.speaker_id},
+         {"source_span", SpanJson(s.source_span)},
+         {"cue", s.cue},
+         {"cue_span", SpanJson(s.cue_span)},
+         {"text", s.text},
+         {"text_span", SpanJson(s.text_span)},
+         {"sentence_span", SpanJson(s.sentence_span)},
+         {"direct", s.direct},
+         {"date", DateJson(s.date)},
+         {"date_basis",
+          s.date.empty() ? json(nullptr) : json(std::string(DateBasisName(s.date_basis)))},
+         {"topics", s.topics},
+         {"reported_by", s.reported_by},
+         {"reported_by_ids", s.reported_by_ids},
+         {"rule", s.rule},
+         {"confidence", s.confidence}});
   }
   out["statements"] = std::move(statements);
   json times = json::array();
@@ -77,15 +78,16 @@ nlohmann::json ExtractionToJson(const ArticleGraph& g) {
   out["times"] = std::move(times);
   json events = json::array();
   for (const Event& e : g.events) {
-    events.push_back({{"id", e.id},
-                      {"type", e.type},
-                      {"text", e.text},
-                      {"span", SpanJson(e.span)},
-                      {"date", DateJson(e.date)},
-                      {"date_basis", e.date.empty() ? json(nullptr)
-                                                    : json(std::string(DateBasisName(e.date_basis)))},
-                      {"participants", e.participants},
-                      {"participant_ids", e.participant_ids}});
+    events.push_back(
+        {{"id", e.id},
+         {"type", e.type},
+         {"text", e.text},
+         {"span", SpanJson(e.span)},
+         {"date", DateJson(e.date)},
+         {"date_basis",
+          e.date.empty() ? json(nullptr) : json(std::string(DateBasisName(e.date_basis)))},
+         {"participants", e.participants},
+         {"participant_ids", e.participant_ids}});
   }
   out["events"] = std::move(events);
   return out;

@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "../../importers/src/extract/names.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "../../importers/src/extract/coreference.h"
 #include "../../importers/src/extract/lexicon.h"
-#include "../../importers/src/extract/names.h"
 #include "test_support.h"
 
 using namespace tkg;

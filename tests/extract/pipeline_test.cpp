@@ -1,7 +1,6 @@
 // The whole pipeline on an article in the scraped shape, written for this test (people, outlet
 // and events are invented).
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "extract_helpers.h"
@@ -180,7 +179,8 @@ TEST_CASE("pipeline: the team's example articles", "[pipeline][examples]") {
   REQUIRE(ministry != nullptr);
   CHECK(ministry->date.value == "2017-02-28");
 
-  auto stadium = ExtractArticle(ReadFile(dir + "/harbor-city-times-2016-07-08-stadium-security.txt"));
+  auto stadium =
+      ExtractArticle(ReadFile(dir + "/harbor-city-times-2016-07-08-stadium-security.txt"));
   REQUIRE(!stadium.statements.empty());
   for (const auto& s : stadium.statements) CHECK_FALSE(HasTopic(s, "cybersecurity"));
 }
@@ -198,8 +198,8 @@ TEST_CASE("pipeline: tkg extract on the command line", "[pipeline][cli]") {
   auto missing = RunCommand({TkgBinary(), "extract", "--json", dir.Join("none.txt")});
   CHECK(missing.exit_code == 1);
   CHECK(missing.err.find("none.txt") != std::string::npos);
-  auto bad_date = RunCommand(
-      {TkgBinary(), "extract", "--json", "--published", "Aprl 21", dir.Join("a.txt")});
+  auto bad_date =
+      RunCommand({TkgBinary(), "extract", "--json", "--published", "Aprl 21", dir.Join("a.txt")});
   CHECK(bad_date.exit_code == 2);
   CHECK(bad_date.err.find("Aprl 21") != std::string::npos);
   auto help = RunCommand({TkgBinary(), "extract", "--help"});

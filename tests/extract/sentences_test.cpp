@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
+#include "../../importers/src/extract/sentences.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 
-#include "../../importers/src/extract/sentences.h"
 #include "../../importers/src/extract/tokens.h"
 
 using tkg::Span;
@@ -25,7 +25,9 @@ TEST_CASE("sentences: abbreviations do not end a sentence", "[sentences]") {
 }
 
 TEST_CASE("sentences: byte offsets survive multi-byte characters", "[sentences]") {
-  std::string text = "\xE2\x80\x9C" "We are ready,\xE2\x80\x9D said Jos\xC3\xA9 Mart\xC3\xADnez. Nobody objected.";
+  std::string text =
+      "\xE2\x80\x9C"
+      "We are ready,\xE2\x80\x9D said Jos\xC3\xA9 Mart\xC3\xADnez. Nobody objected.";
   auto s = SplitSentences(text, All(text));
   REQUIRE(s.size() == 2);
   CHECK(SpanText(text, s[1].span) == "Nobody objected.");
@@ -33,8 +35,9 @@ TEST_CASE("sentences: byte offsets survive multi-byte characters", "[sentences]"
 }
 
 TEST_CASE("sentences: a line break ends a sentence and counts paragraphs", "[sentences]") {
-  std::string text = "A headline without a period\n\nThe first paragraph. It has two sentences.\n"
-                     "A last line without a period";
+  std::string text =
+      "A headline without a period\n\nThe first paragraph. It has two sentences.\n"
+      "A last line without a period";
   auto s = SplitSentences(text, All(text));
   REQUIRE(s.size() == 4);
   CHECK(s[0].paragraph == 0);

@@ -1,6 +1,7 @@
+#include "../../importers/src/extract/topics.h"
+
 #include <catch2/catch.hpp>
 
-#include "../../importers/src/extract/topics.h"
 #include "tkg/schema/taxonomy.h"
 
 using namespace tkg;

@@ -1,6 +1,5 @@
 // The plain-text article shape and publication dates, on articles written for these tests.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 
@@ -127,7 +126,8 @@ TEST_CASE("published dates: the forms users and headers write", "[published]") {
 }
 
 TEST_CASE("plain text: the team's example articles", "[plain_text][examples]") {
-  std::string path = testing::SourcePath("examples/baltic-wire-2017-03-02-tamm-cyber-deterrence.txt");
+  std::string path =
+      testing::SourcePath("examples/baltic-wire-2017-03-02-tamm-cyber-deterrence.txt");
   if (!std::filesystem::exists(path)) {
     WARN("examples/ not present; skipped");
     return;

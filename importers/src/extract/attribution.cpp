@@ -12,28 +12,33 @@ using Toks = std::vector<Token>;
 
 const std::unordered_set<std::string>& StopWords() {
   static const std::unordered_set<std::string> s = {
-      "and", "or", "but", "nor", "that", "is", "are", "was", "were", "be", "been", "being",
-      "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
-      "may", "might", "must", "shall", "to", "in", "on", "at", "by", "for", "with", "from",
-      "into", "about", "after", "before", "since", "during", "over", "under", "not", "no", "so",
-      "then", "there", "here", "what", "how", "why", "where", "when", "while", "if", "as", "than",
-      "because", "though", "although", "also", "just", "only", "even", "very", "too", "such",
-      "it's", "there's", "like", "whether", "once", "until", "unless", "against", "between",
-      "through", "without", "within", "upon", "however", "meanwhile", "yet", "still", "now",
-      "later", "earlier", "again", "never", "always", "already", "ever", "up", "down", "out",
-      "off", "instead", "rather", "whose", "whom", "him", "them", "us", "me", "i'm", "we're",
-      "they're", "he's", "she's", "isn't", "wasn't", "doesn't", "don't", "didn't", "won't",
-      "can't", "per", "via", "toward", "towards", "among", "across", "around", "behind",
-      "beyond", "amid", "despite", "except", "both", "either", "neither", "who", "which"};
+      "and",     "or",      "but",       "nor",     "that",     "is",      "are",     "was",
+      "were",    "be",      "been",      "being",   "has",      "have",    "had",     "do",
+      "does",    "did",     "will",      "would",   "can",      "could",   "should",  "may",
+      "might",   "must",    "shall",     "to",      "in",       "on",      "at",      "by",
+      "for",     "with",    "from",      "into",    "about",    "after",   "before",  "since",
+      "during",  "over",    "under",     "not",     "no",       "so",      "then",    "there",
+      "here",    "what",    "how",       "why",     "where",    "when",    "while",   "if",
+      "as",      "than",    "because",   "though",  "although", "also",    "just",    "only",
+      "even",    "very",    "too",       "such",    "it's",     "there's", "like",    "whether",
+      "once",    "until",   "unless",    "against", "between",  "through", "without", "within",
+      "upon",    "however", "meanwhile", "yet",     "still",    "now",     "later",   "earlier",
+      "again",   "never",   "always",    "already", "ever",     "up",      "down",    "out",
+      "off",     "instead", "rather",    "whose",   "whom",     "him",     "them",    "us",
+      "me",      "i'm",     "we're",     "they're", "he's",     "she's",   "isn't",   "wasn't",
+      "doesn't", "don't",   "didn't",    "won't",   "can't",    "per",     "via",     "toward",
+      "towards", "among",   "across",    "around",  "behind",   "beyond",  "amid",    "despite",
+      "except",  "both",    "either",    "neither", "who",      "which"};
   return s;
 }
 
 bool IsDet(const Token& t) {
   static const std::unordered_set<std::string> s = {
-      "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
-      "those", "another", "some", "many", "several", "most", "other", "each", "every", "one",
-      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "more",
-      "all", "any", "both", "no", "numerous", "various", "top", "senior"};
+      "the",   "a",        "an",      "his",   "her",     "their", "its",  "our",     "my",
+      "your",  "this",     "these",   "those", "another", "some",  "many", "several", "most",
+      "other", "each",     "every",   "one",   "two",     "three", "four", "five",    "six",
+      "seven", "eight",    "nine",    "ten",   "few",     "more",  "all",  "any",     "both",
+      "no",    "numerous", "various", "top",   "senior"};
   return s.count(t.lower) > 0;
 }
 
@@ -47,13 +52,17 @@ bool IsStop(const Token& t) { return StopWords().count(t.lower) > 0; }
 // Words between a source and its cue that belong to neither: "also", "has", "later", "-ly".
 bool IsSkippable(const Token& t) {
   static const std::unordered_set<std::string> s = {
-      "also", "has", "have", "had", "later", "previously", "then", "recently", "repeatedly",
-      "publicly", "privately", "once", "again", "further", "already", "even", "often", "never",
-      "still", "just", "did", "does", "do", "would", "will", "could", "might", "may", "is",
-      "was", "were", "are", "been", "not", "first", "last", "reportedly", "since", "flatly",
-      "had", "both", "all", "himself", "herself", "themselves", "too", "subsequently",
-      "immediately", "quickly", "loudly", "clearly", "frequently", "has also", "should", "can",
-      "now", "finally", "specifically", "similarly", "separately", "directly", "explicitly"};
+      "also",       "has",       "have",       "had",          "later",        "previously",
+      "then",       "recently",  "repeatedly", "publicly",     "privately",    "once",
+      "again",      "further",   "already",    "even",         "often",        "never",
+      "still",      "just",      "did",        "does",         "do",           "would",
+      "will",       "could",     "might",      "may",          "is",           "was",
+      "were",       "are",       "been",       "not",          "first",        "last",
+      "reportedly", "since",     "flatly",     "had",          "both",         "all",
+      "himself",    "herself",   "themselves", "too",          "subsequently", "immediately",
+      "quickly",    "loudly",    "clearly",    "frequently",   "has also",     "should",
+      "can",        "now",       "finally",    "specifically", "similarly",    "separately",
+      "directly",   "explicitly"};
   if (!t.is_word() || t.capitalized) return false;
   if (s.count(t.lower)) return true;
   return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
@@ -62,13 +71,16 @@ bool IsSkippable(const Token& t) {
 // Words that open the adverbial after a closing cue: "said Tuesday", "said in a statement".
 bool IsAdverbialStart(const Token& t) {
   static const std::unordered_set<std::string> s = {
-      "in", "on", "at", "during", "last", "this", "earlier", "later", "after", "before", "while",
-      "when", "about", "of", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
-      "thursday", "friday", "saturday", "sunday", "recently", "afterward", "afterwards",
-      "privately", "publicly", "again", "too", "then", "previously", "repeatedly", "once", "as",
-      "from", "via", "through", "with", "over", "late", "early", "separately", "told", "wrote",
-      "according", "speaking", "adding", "noting", "referring", "citing", "for", "by", "under",
-      "shortly", "days", "weeks", "months", "years", "hours", "moments", "minutes", "already"};
+      "in",        "on",         "at",      "during",   "last",       "this",       "earlier",
+      "later",     "after",      "before",  "while",    "when",       "about",      "of",
+      "yesterday", "today",      "tonight", "monday",   "tuesday",    "wednesday",  "thursday",
+      "friday",    "saturday",   "sunday",  "recently", "afterward",  "afterwards", "privately",
+      "publicly",  "again",      "too",     "then",     "previously", "repeatedly", "once",
+      "as",        "from",       "via",     "through",  "with",       "over",       "late",
+      "early",     "separately", "told",    "wrote",    "according",  "speaking",   "adding",
+      "noting",    "referring",  "citing",  "for",      "by",         "under",      "shortly",
+      "days",      "weeks",      "months",  "years",    "hours",      "moments",    "minutes",
+      "already"};
   return s.count(t.lower) > 0;
 }
 
@@ -230,8 +242,10 @@ struct Finder {
         unsigned char c = static_cast<unsigned char>(text[b]);
         if (c == ' ' || c == '\n' || c == ',' || c == '"' || c == '\'' || c == ':' || c == '.') {
           ++b;
-        } else if (text.compare(b, 3, "\xE2\x80\x9C") == 0 || text.compare(b, 3, "\xE2\x80\x9D") == 0 ||
-                   text.compare(b, 3, "\xE2\x80\x98") == 0 || text.compare(b, 3, "\xE2\x80\x94") == 0) {
+        } else if (text.compare(b, 3, "\xE2\x80\x9C") == 0 ||
+                   text.compare(b, 3, "\xE2\x80\x9D") == 0 ||
+                   text.compare(b, 3, "\xE2\x80\x98") == 0 ||
+                   text.compare(b, 3, "\xE2\x80\x94") == 0) {
           b += 3;
         } else if (text.compare(b, 2, "\xC2\xA0") == 0) {
           b += 2;
@@ -245,10 +259,9 @@ struct Finder {
       unsigned char c = static_cast<unsigned char>(text[sp.end - 1]);
       if (c == ' ' || c == '\n' || c == ',' || c == '"' || c == '.' || c == ':' || c == ';') {
         --sp.end;
-      } else if (sp.end - sp.begin >= 3 &&
-                 (text.compare(sp.end - 3, 3, "\xE2\x80\x9D") == 0 ||
-                  text.compare(sp.end - 3, 3, "\xE2\x80\x9C") == 0 ||
-                  text.compare(sp.end - 3, 3, "\xE2\x80\x94") == 0)) {
+      } else if (sp.end - sp.begin >= 3 && (text.compare(sp.end - 3, 3, "\xE2\x80\x9D") == 0 ||
+                                            text.compare(sp.end - 3, 3, "\xE2\x80\x9C") == 0 ||
+                                            text.compare(sp.end - 3, 3, "\xE2\x80\x94") == 0)) {
         sp.end -= 3;
       } else if (sp.end - sp.begin >= 2 && text.compare(sp.end - 2, 2, "\xC2\xA0") == 0) {
         sp.end -= 2;
@@ -304,8 +317,7 @@ struct Finder {
         // Capitalised cues mid-sentence only in title case ("Sanders Says ..."), and only
         // reporting verbs there: "Wants" in a headline is no statement.
         if (T[ci].capitalized && ci > 0 && cue->kind != CueKind::kAccording &&
-            !(S[s].title_case &&
-              (cue->kind == CueKind::kSpeech || cue->kind == CueKind::kReport)))
+            !(S[s].title_case && (cue->kind == CueKind::kSpeech || cue->kind == CueKind::kReport)))
           continue;
         size_t cj = ci + cue->words.size();
         Attribution a;
@@ -331,8 +343,7 @@ struct Finder {
   void Colon(size_t s, std::vector<Attribution>* out) {
     const Toks& T = S[s].tokens;
     size_t k = 0;
-    while (k < T.size() && k < 5 && T[k].is_word() && (T[k].capitalized || T[k].is("of")))
-      ++k;
+    while (k < T.size() && k < 5 && T[k].is_word() && (T[k].capitalized || T[k].is("of"))) ++k;
     if (k == 0 || k >= T.size() || !T[k].is(":") || !T[0].capitalized) return;
     if (lex.nonnames.count(T[0].lower) && k == 1) return;
     size_t ne = ContentEnd(T);
@@ -403,7 +414,8 @@ struct Finder {
     if (cue.kind == CueKind::kObject && k < ne && T[k].is_word() && !T[k].is("that")) {
       // Skip the addressee: "told reporters", "told CNN", "warned the committee".
       bool that_follows = false;
-      for (size_t q = k; q < ne && q < k + 9 && T[q].is_word(); ++q) that_follows |= T[q].is("that");
+      for (size_t q = k; q < ne && q < k + 9 && T[q].is_word(); ++q)
+        that_follows |= T[q].is("that");
       if (!that_follows) {
         size_t j = k;
         if (T[j].capitalized) {
@@ -417,13 +429,16 @@ struct Finder {
       }
       if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
     }
-    // "said on Monday that ...", "said in a statement that ..."
-    for (size_t j = k; j < ne && j < k + 9; ++j) {
-      if (T[j].is("that")) {
-        k = j + 1;
-        break;
+    // "said that ...", "said on Monday that ...", "said in a statement that ...": only an
+    // adverbial may stand between the cue and "that" (else "that" is inside the content).
+    if (k < ne && (T[k].is("that") || IsAdverbialStart(T[k]))) {
+      for (size_t j = k; j < ne && j < k + 9; ++j) {
+        if (T[j].is("that")) {
+          k = j + 1;
+          break;
+        }
+        if (!T[j].is_word()) break;
       }
-      if (!T[j].is_word()) break;
     }
     if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
     if (k >= ne && k > 0 && T[k - 1].is(":") && s + 1 < S.size() && !S[s + 1].tokens.empty()) {
@@ -471,11 +486,11 @@ struct Finder {
     if (r.empty()) return false;
     if (r.b - r.a == 1 && IsPronoun(T[r.a])) return true;
     for (size_t i = r.a; i < r.b; ++i)
-      if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) &&
-          !lex.nonnames.count(T[i].lower))
+      if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) && !lex.nonnames.count(T[i].lower))
         return true;
     std::string head = T[r.b - 1].lower;
-    if (head.size() > 2 && head.compare(head.size() - 2, 2, "'s") == 0) head.resize(head.size() - 2);
+    if (head.size() > 2 && head.compare(head.size() - 2, 2, "'s") == 0)
+      head.resize(head.size() - 2);
     if (lex.source_nouns.count(head) || lex.org_words.count(head)) return true;
     std::vector<Token> one(1);
     one[0].lower = head;
@@ -484,11 +499,13 @@ struct Finder {
     std::string sing = head;
     if (sing.size() > 3 && sing.back() == 's') sing.pop_back();
     if (lex.source_nouns.count(sing) || lex.org_words.count(sing)) return true;
+    if (lex.source_nouns.count(head + "s")) return true;  // the list may hold the plural
     one[0].lower = sing;
     if (lex.titles.Match(one, 0) != nullptr) return true;
     // Agent nouns: "voters", "analysts", "historians".
     for (std::string_view suf : {"ist", "ian"})
-      if (sing.size() > suf.size() + 3 && sing.compare(sing.size() - suf.size(), suf.size(), suf) == 0)
+      if (sing.size() > suf.size() + 3 &&
+          sing.compare(sing.size() - suf.size(), suf.size(), suf) == 0)
         return true;
     return false;
   }
@@ -497,14 +514,21 @@ struct Finder {
   // determiner phrase.
   std::optional<Range> SubjectNP(const Toks& T, size_t limit) const {
     size_t k = 0;
+    // An introductory phrase ("On Monday, ...", "In a statement, ...") precedes the subject.
+    if (limit > 0 && IntroPhrase(T, Range{0, std::min<size_t>(limit, 1)})) {
+      size_t c = 0;
+      while (c < limit && c < 14 && !T[c].is(",")) ++c;
+      if (c < limit && T[c].is(",")) k = c + 1;
+    }
     while (k < limit && T[k].is_word() && IsStop(T[k]) && !IsPronoun(T[k])) ++k;
     if (k >= limit || !T[k].is_word()) return std::nullopt;
     if (IsPronoun(T[k])) return Range{k, k + 1};
     size_t j = k;
     if (IsDet(T[j])) ++j;
     size_t start = j;
-    while (j < limit && T[j].is_word() &&
-           (T[j].capitalized || (j > start && T[j].is("of") && j + 1 < limit && T[j + 1].capitalized)))
+    while (
+        j < limit && T[j].is_word() &&
+        (T[j].capitalized || (j > start && T[j].is("of") && j + 1 < limit && T[j + 1].capitalized)))
       ++j;
     if (j == start) {
       while (j < limit && j - start < 3 && T[j].is_word() && !IsStop(T[j]) &&
@@ -541,6 +565,29 @@ struct Finder {
     // Is the cue the end of its sentence, but for a few words ("said Tuesday", "said in a
     // statement")? Then its content comes before it.
     auto ends_after = [&](size_t from, size_t* stop) {
+      if (cue.kind == CueKind::kObject && from < ne && T[from].is_word() && !T[from].is("that")) {
+        // "..., she told a cheering crowd." / "..., Ramos told AFP in an interview."
+        if (T[from].capitalized) {
+          while (from < ne && T[from].is_word() && T[from].capitalized) ++from;
+        } else if (IsDet(T[from])) {
+          from += 1;
+          while (from < ne && from < from + 3 && T[from].is_word() && !IsStop(T[from]) &&
+                 !IsAdverbialStart(T[from]))
+            ++from;
+        } else {
+          from += 1;
+        }
+        while (from < ne && T[from].kind == TokenKind::kOpenQuote) {
+          // a programme's name in quotes: "Good Morning America"
+          size_t q = from + 1;
+          while (q < ne && T[q].kind != TokenKind::kCloseQuote) ++q;
+          from = q < ne ? q + 1 : ne;
+        }
+        if (from >= ne) {
+          *stop = ne;
+          return true;
+        }
+      }
       size_t j = from, rest = 0;
       for (; j < ne && !T[j].is(","); ++j) {
         if (T[j].is("that") || T[j].is(":") || T[j].kind == TokenKind::kOpenQuote) return false;
@@ -554,8 +601,12 @@ struct Finder {
     // Inverted: "...," said Smith.
     if (ci > 0 && (T[ci - 1].is(",") || T[ci - 1].kind == TokenKind::kCloseQuote)) {
       auto np = RightNP(T, cj, lex);
+      // After a closing quotation mark the shape is certain: any source may follow ("said a
+      // source close to the campaign", "said an official who ...").
+      bool after_quote = T[ci - 1].kind == TokenKind::kCloseQuote ||
+                         (ci >= 2 && T[ci - 2].kind == TokenKind::kCloseQuote);
       if (np && !IsPronoun(T[np->a]) && PlausibleSource(T, *np) &&
-          (np->b >= ne || T[np->b].is(",") || IsEndPunct(T[np->b]))) {
+          (after_quote || np->b >= ne || T[np->b].is(",") || IsEndPunct(T[np->b]))) {
         size_t close = ci - 1;
         if (BackwardContent(s, close, a)) {
           SetSource(a, T, *np);
@@ -609,8 +660,8 @@ struct Finder {
         if (c1 == 0) break;
         auto np = LeftNP(T, c1 - 1, lex);
         if (!np || !PlausibleSource(T, *np)) break;
-        bool after_content = np->a > 0 && (T[np->a - 1].is(",") ||
-                                           T[np->a - 1].kind == TokenKind::kCloseQuote);
+        bool after_content =
+            np->a > 0 && (T[np->a - 1].is(",") || T[np->a - 1].kind == TokenKind::kCloseQuote);
         if (np->a > 0 && !after_content && !IsStop(T[np->a - 1]) &&
             T[np->a - 1].kind != TokenKind::kOpenQuote)
           break;
@@ -673,15 +724,39 @@ struct Finder {
         SetSource(a, T, *np);
         a->rule = "trailing";
         a->confidence = base - 0.05f;
+        // Parenthetical: "The industry, she said, is doing well." The content goes on.
+        if (stop < ne && T[stop].is(",") && stop + 1 < T.size() &&
+            T[stop + 1].kind != TokenKind::kOpenQuote) {
+          Range rest = Trim(T, Range{stop + 1, ne});
+          if (WordCount(T, rest) >= 2) {
+            Span part = TrimSpan(TokSpan(T, rest.a, rest.b));
+            a->content_parts.push_back(part);
+            a->content.end = part.end;
+            a->rule = "parenthetical";
+          }
+        }
         return true;
       }
       // An introductory phrase before the source: the content follows the cue.
-      *a = Attribution{a->sentence, a->first_sentence, a->last_sentence, {}, 0, 0, a->cue,
-                       a->cue_text, a->kind, {}, {}, false, {}, "", 0.f};
+      *a = Attribution{a->sentence,
+                       a->first_sentence,
+                       a->last_sentence,
+                       {},
+                       0,
+                       0,
+                       a->cue,
+                       a->cue_text,
+                       a->kind,
+                       {},
+                       {},
+                       false,
+                       {},
+                       "",
+                       0.f};
     }
     // "Biden said." after a quotation that ICU closed as a sentence of its own.
-    if (np->a == 0 && ends_after(cj, &stop) && s > 0 &&
-        S[s - 1].paragraph == S[s].paragraph && !S[s - 1].tokens.empty()) {
+    if (np->a == 0 && ends_after(cj, &stop) && s > 0 && S[s - 1].paragraph == S[s].paragraph &&
+        !S[s - 1].tokens.empty()) {
       const Toks& P = S[s - 1].tokens;
       size_t q = P.size() - 1;
       if (P[q].kind == TokenKind::kCloseQuote) {
@@ -739,10 +814,11 @@ struct Finder {
   // content: a segment opening with a preposition or subordinator needs a clause after a comma.
   bool IntroPhrase(const Toks& T, Range r) const {
     static const std::unordered_set<std::string> kIntro = {
-        "in", "on", "at", "despite", "if", "when", "after", "before", "during", "since", "while",
-        "although", "though", "as", "to", "with", "for", "from", "by", "among", "across", "unlike",
-        "like", "because", "until", "amid", "without", "through", "following", "according", "of",
-        "over", "under", "within", "throughout", "upon", "once", "whether"};
+        "in",     "on",     "at",         "despite",  "if",        "when",      "after", "before",
+        "during", "since",  "while",      "although", "though",    "as",        "to",    "with",
+        "for",    "from",   "by",         "among",    "across",    "unlike",    "like",  "because",
+        "until",  "amid",   "without",    "through",  "following", "according", "of",    "over",
+        "under",  "within", "throughout", "upon",     "once",      "whether"};
     size_t k = r.a;
     while (k < r.b && (T[k].is("but") || T[k].is("and") || T[k].is("yet") || T[k].is("so") ||
                        T[k].is("still") || T[k].is("then")))

@@ -39,10 +39,10 @@ struct Attribution {
   Span cue;
   std::string cue_text;  // the cue as written, lower-cased: "said", "pointed out"
   CueKind kind = CueKind::kSpeech;
-  Span content;          // the content: from its first to its last byte
+  Span content;                     // the content: from its first to its last byte
   std::vector<Span> content_parts;  // the pieces ("Q1," he said, "Q2.")
   bool direct = false;
-  Span reporter;         // the relay of a reporting chain; empty if none
+  Span reporter;  // the relay of a reporting chain; empty if none
   std::string rule;
   float confidence = 0.f;
 };

@@ -19,13 +19,13 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-constexpr std::string_view kOrgNouns[] = {"company", "firm", "agency", "ministry", "department",
-                                          "group", "organization", "organisation", "newspaper",
-                                          "paper", "network", "government", "administration",
-                                          "committee", "campaign", "institute", "team", "office",
-                                          "bureau", "council", "center", "centre", "party",
-                                          "outlet", "publication", "site", "website", "union",
-                                          "bank", "corporation", "board", "commission", "service"};
+constexpr std::string_view kOrgNouns[] = {
+    "company",        "firm",         "agency",    "ministry",  "department", "group",
+    "organization",   "organisation", "newspaper", "paper",     "network",    "government",
+    "administration", "committee",    "campaign",  "institute", "team",       "office",
+    "bureau",         "council",      "center",    "centre",    "party",      "outlet",
+    "publication",    "site",         "website",   "union",     "bank",       "corporation",
+    "board",          "commission",   "service"};
 
 }  // namespace
 
@@ -170,7 +170,9 @@ int ActorTable::ResolvePronoun(std::string_view w, uint32_t pos) const {
   bool person = w == "he" || w == "she" || w == "his" || w == "her" || w == "him";
   bool thing = w == "it" || w == "its";
   if (!person && !thing) return -1;
-  std::string want = w == "he" || w == "his" || w == "him" ? "male" : (w == "she" || w == "her") ? "female" : "";
+  std::string want = w == "he" || w == "his" || w == "him" ? "male"
+                     : (w == "she" || w == "her")          ? "female"
+                                                           : "";
   int best = -1;
   uint32_t best_pos = 0;
   for (size_t i = 0; i < actors_.size(); ++i) {
@@ -188,7 +190,8 @@ int ActorTable::ResolvePronoun(std::string_view w, uint32_t pos) const {
 }
 
 int ActorTable::ResolveRoleNoun(std::string_view head, uint32_t pos) const {
-  bool org_noun = std::find(std::begin(kOrgNouns), std::end(kOrgNouns), head) != std::end(kOrgNouns);
+  bool org_noun =
+      std::find(std::begin(kOrgNouns), std::end(kOrgNouns), head) != std::end(kOrgNouns);
   int best = -1;
   uint32_t best_pos = 0;
   for (size_t i = 0; i < actors_.size(); ++i) {
@@ -197,9 +200,9 @@ int ActorTable::ResolveRoleNoun(std::string_view head, uint32_t pos) const {
     if (a.type == ActorType::kPerson) {
       for (const auto& r : a.roles) {
         std::string t = Lower(r.title);
-        if (t == head || (t.size() > head.size() &&
-                          t.compare(t.size() - head.size(), head.size(), head) == 0 &&
-                          t[t.size() - head.size() - 1] == ' '))
+        if (t == head ||
+            (t.size() > head.size() && t.compare(t.size() - head.size(), head.size(), head) == 0 &&
+             t[t.size() - head.size() - 1] == ' '))
           fits = true;
       }
     } else if (a.type == ActorType::kOrganization && org_noun) {
@@ -207,8 +210,7 @@ int ActorTable::ResolveRoleNoun(std::string_view head, uint32_t pos) const {
       // whose name does not say it is something else.
       std::string ln = " " + Lower(a.name) + " ";
       fits = ln.find(" " + std::string(head) + " ") != std::string::npos ||
-             ((head == "company" || head == "firm") &&
-              ln.find(" ministry ") == std::string::npos &&
+             ((head == "company" || head == "firm") && ln.find(" ministry ") == std::string::npos &&
               ln.find(" government ") == std::string::npos &&
               ln.find(" institute ") == std::string::npos &&
               ln.find(" department ") == std::string::npos &&

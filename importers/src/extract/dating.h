@@ -16,9 +16,9 @@ namespace tkg::extract {
 
 // What dating needs to know of each statement, in text order.
 struct DatingInput {
-  Span sentence;                 // the sentence(s) holding the statement
-  std::vector<Span> content;     // content pieces: expressions inside them are not its date
-  std::string speaker_key;       // actor id or folded speaker name; "" if unknown
+  Span sentence;              // the sentence(s) holding the statement
+  std::vector<Span> content;  // content pieces: expressions inside them are not its date
+  std::string speaker_key;    // actor id or folded speaker name; "" if unknown
 };
 
 struct DatingResult {

@@ -25,8 +25,8 @@ Status ForEachRow(std::string_view text, std::string_view origin, size_t min_fie
   int line_no = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos
-                                                                          : nl - pos);
+    std::string_view line =
+        text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     ++line_no;
     pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -51,12 +51,18 @@ std::string LineError(std::string_view origin, int line_no, const std::string& w
 
 std::string_view CueKindName(CueKind k) {
   switch (k) {
-    case CueKind::kSpeech: return "speech";
-    case CueKind::kReport: return "report";
-    case CueKind::kBelief: return "belief";
-    case CueKind::kDirective: return "directive";
-    case CueKind::kObject: return "object";
-    case CueKind::kAccording: return "according";
+    case CueKind::kSpeech:
+      return "speech";
+    case CueKind::kReport:
+      return "report";
+    case CueKind::kBelief:
+      return "belief";
+    case CueKind::kDirective:
+      return "directive";
+    case CueKind::kObject:
+      return "object";
+    case CueKind::kAccording:
+      return "according";
   }
   return "speech";
 }
@@ -79,13 +85,21 @@ Status Lexicon::ParseCues(std::string_view text, std::string_view origin) {
     Cue cue;
     cue.words = PhraseWords(f[0]);
     std::string_view kind = f[1];
-    if (kind == "speech") cue.kind = CueKind::kSpeech;
-    else if (kind == "report") cue.kind = CueKind::kReport;
-    else if (kind == "belief") cue.kind = CueKind::kBelief;
-    else if (kind == "directive") cue.kind = CueKind::kDirective;
-    else if (kind == "object") cue.kind = CueKind::kObject;
-    else if (kind == "according") cue.kind = CueKind::kAccording;
-    else return Status::InvalidArgument(LineError(origin, line_no, "unknown cue kind '" + std::string(kind) + "'"));
+    if (kind == "speech")
+      cue.kind = CueKind::kSpeech;
+    else if (kind == "report")
+      cue.kind = CueKind::kReport;
+    else if (kind == "belief")
+      cue.kind = CueKind::kBelief;
+    else if (kind == "directive")
+      cue.kind = CueKind::kDirective;
+    else if (kind == "object")
+      cue.kind = CueKind::kObject;
+    else if (kind == "according")
+      cue.kind = CueKind::kAccording;
+    else
+      return Status::InvalidArgument(
+          LineError(origin, line_no, "unknown cue kind '" + std::string(kind) + "'"));
     if (cue.words.empty()) return Status::InvalidArgument(LineError(origin, line_no, "empty cue"));
     cue.lemma = f.size() > 2 && !f[2].empty() ? std::string(f[2]) : std::string(f[0]);
     cues.Add(std::move(cue));
@@ -109,7 +123,8 @@ Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
     } else if (kind == "org") {
       org_words.insert(joined);
     } else if (kind == "demonym") {
-      if (f.size() < 3) return Status::InvalidArgument(LineError(origin, line_no, "demonym without a place"));
+      if (f.size() < 3)
+        return Status::InvalidArgument(LineError(origin, line_no, "demonym without a place"));
       demonyms[joined] = std::string(f[2]);
       std::string place;
       for (const auto& w : PhraseWords(f[2])) place += (place.empty() ? "" : " ") + w;
@@ -119,7 +134,8 @@ Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
     } else if (kind == "nonname") {
       nonnames.insert(joined);
     } else {
-      return Status::InvalidArgument(LineError(origin, line_no, "unknown kind '" + std::string(kind) + "'"));
+      return Status::InvalidArgument(
+          LineError(origin, line_no, "unknown kind '" + std::string(kind) + "'"));
     }
     return Status::OK();
   });

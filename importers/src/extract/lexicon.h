@@ -76,10 +76,10 @@ struct Lexicon {
     bool capitalized_only = false;  // written capitalised in the file ("President")
   };
   PhraseTable<Title> titles;
-  std::unordered_set<std::string> org_words;  // lower-cased
+  std::unordered_set<std::string> org_words;              // lower-cased
   std::unordered_map<std::string, std::string> demonyms;  // "chinese" -> "China"
-  std::unordered_set<std::string> nonnames;  // lower-cased
-  std::unordered_set<std::string> places;    // lower-cased place names from the demonym list
+  std::unordered_set<std::string> nonnames;               // lower-cased
+  std::unordered_set<std::string> places;        // lower-cased place names from the demonym list
   std::unordered_set<std::string> source_nouns;  // lower-cased heads of lower-case sources
 
   // Parsers for the three files; `origin` names the file in error messages.

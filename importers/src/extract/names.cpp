@@ -36,7 +36,8 @@ std::string Join(std::string_view text, const std::vector<Token>& toks, size_t a
 std::string NameText(std::string_view text, Span span) {
   std::string s(SpanText(text, span));
   auto s_at_end = !s.empty() && (s.back() == 's' || s.back() == 'S');
-  if (s_at_end && s.size() > 2 && s[s.size() - 2] == '\'') s.resize(s.size() - 2);
+  if (s_at_end && s.size() > 2 && s[s.size() - 2] == '\'')
+    s.resize(s.size() - 2);
   else if (s_at_end && s.size() > 4 && s.compare(s.size() - 4, 3, "\xE2\x80\x99") == 0)
     s.resize(s.size() - 4);
   return s;
@@ -129,9 +130,8 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       if (EndsPossessive(toks[j])) w.resize(w.size() - 2);
       // An organisation word names an organisation at the end ("... Response Team") or before
       // "of"/"for" ("Ministry of Defence"), not as a modifier ("Police Chief Raymond Okoye").
-      if (lex.org_words.count(w) &&
-          (j + 1 == e || toks[j + 1].is("of") || toks[j + 1].is("for") || toks[j + 1].is("on") ||
-           toks[j + 1].is("&")))
+      if (lex.org_words.count(w) && (j + 1 == e || toks[j + 1].is("of") || toks[j + 1].is("for") ||
+                                     toks[j + 1].is("on") || toks[j + 1].is("&")))
         org = true;
       lower_name += (lower_name.empty() ? "" : " ") + w;
     }
@@ -149,8 +149,8 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
     }
     // "<organisation> director <person>": the role is of the organisation before the title.
     if (m.type == ActorType::kPerson && title_before && !out.empty() &&
-        out.back().type != ActorType::kPerson &&
-        out.back().span.end <= toks[s - 1].begin && s >= 2 && toks[s - 2].end == out.back().span.end) {
+        out.back().type != ActorType::kPerson && out.back().span.end <= toks[s - 1].begin &&
+        s >= 2 && toks[s - 2].end == out.back().span.end) {
       m.title = std::string(SpanText(text, Span{toks[s - 1].begin, toks[s - 1].end}));
       m.of = NameText(text, out.back().name);
       m.span.begin = out.back().span.begin;
@@ -167,8 +167,9 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       size_t j = e + 2, prep = 0;
       if (title_appos) j = e + 1;
       while (j < n && j < e + 14 && toks[j].is_word()) {
-        if (prep == 0 && (toks[j].is("of") || toks[j].is("on") || toks[j].is("at") ||
-                          toks[j].is("for"))) prep = j;
+        if (prep == 0 &&
+            (toks[j].is("of") || toks[j].is("on") || toks[j].is("at") || toks[j].is("for")))
+          prep = j;
         ++j;
       }
       bool closed = j >= n || toks[j].is(",") || toks[j].is(".");

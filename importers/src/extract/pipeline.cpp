@@ -86,11 +86,18 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
   sp.name = std::string(SpanText(text, src));
   // A name inside the source: the last person, else the last organisation or place.
   const NameMention* best = nullptr;
+  // Certain names win over lone capitalised words ("Cloud storage provider Nordvault Systems").
+  auto rank = [](const NameMention& m) {
+    int r = m.certain ? 4 : 0;
+    if (m.type == ActorType::kPerson)
+      r += 2;
+    else if (m.type == ActorType::kOrganization)
+      r += 1;
+    return r;
+  };
   for (const NameMention& m : names) {
     if (m.name.begin < src.begin || m.name.end > src.end) continue;
-    if (best == nullptr || m.type == ActorType::kPerson ||
-        (best->type != ActorType::kPerson && m.type == ActorType::kOrganization))
-      best = &m;
+    if (best == nullptr || rank(m) >= rank(*best)) best = &m;
   }
   // A name that only modifies the source's head ("Transit officials", "the Clinton campaign")
   // is not the speaker.
@@ -211,7 +218,8 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
       s.text += SpanText(text, part);
     }
     s.text_span = a.content;
-    s.sentence_span = Span{sentences[a.first_sentence].span.begin, sentences[a.last_sentence].span.end};
+    s.sentence_span =
+        Span{sentences[a.first_sentence].span.begin, sentences[a.last_sentence].span.end};
     s.direct = a.direct;
     s.rule = a.rule;
     s.confidence = a.confidence;

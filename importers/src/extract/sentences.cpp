@@ -20,7 +20,8 @@ icu::BreakIterator* ThreadIterator() {
   thread_local std::unique_ptr<icu::BreakIterator> iter = [] {
     UErrorCode status = U_ZERO_ERROR;
     icu::Locale locale("en@ss=standard");
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(locale, status));
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(locale, status));
     if (U_FAILURE(status)) it.reset();
     return it;
   }();
@@ -37,8 +38,8 @@ bool StartsLower(std::string_view text, size_t b) {
 // ICU's suppression list holds.
 bool EndsWithTitleAbbreviation(std::string_view text, Span s) {
   static constexpr std::string_view kTitles[] = {
-      "mr.", "mrs.", "ms.", "dr.", "rep.", "sen.", "gov.", "gen.", "lt.", "col.", "sgt.",
-      "capt.", "prof.", "rev.", "adm.", "cmdr.", "maj.", "st.", "messrs.", "hon.", "pres."};
+      "mr.",   "mrs.",  "ms.",  "dr.",  "rep.",  "sen.", "gov.", "gen.",    "lt.",  "col.", "sgt.",
+      "capt.", "prof.", "rev.", "adm.", "cmdr.", "maj.", "st.",  "messrs.", "hon.", "pres."};
   size_t e = s.end;
   size_t b = e;
   while (b > s.begin && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(' &&
@@ -88,7 +89,8 @@ std::vector<Sentence> SplitSentences(std::string_view text, Span body) {
         }
       if (!blank) {
         UErrorCode status = U_ZERO_ERROR;
-        UText* ut = utext_openUTF8(nullptr, line.data(), static_cast<int64_t>(line.size()), &status);
+        UText* ut =
+            utext_openUTF8(nullptr, line.data(), static_cast<int64_t>(line.size()), &status);
         if (it != nullptr && U_SUCCESS(status)) {
           it->setText(ut, status);
           int32_t prev = it->first();

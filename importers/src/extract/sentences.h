@@ -12,7 +12,7 @@
 namespace tkg::extract {
 
 struct Sentence {
-  Span span;             // without leading and trailing white space
+  Span span;               // without leading and trailing white space
   uint32_t paragraph = 0;  // index of the paragraph (line) that holds it
 };
 

@@ -36,10 +36,11 @@ const Multi* MatchMulti(std::string_view text, size_t i) {
 
 bool IsAbbreviation(std::string_view lower) {
   static constexpr std::string_view kAbbr[] = {
-      "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "lt", "col", "st", "jr", "sr",
-      "inc", "corp", "co", "no", "vs", "sgt", "capt", "prof", "rev", "ft", "mt", "jan",
-      "feb", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "d.c", "e.u",
-      "a.m", "p.m", "ltd", "dept", "est", "cmdr", "adm", "atty", "supt", "pres", "reps", "sens"};
+      "mr",   "mrs", "ms",   "dr",  "rep",  "sen",  "gov",  "gen",  "lt",  "col",
+      "st",   "jr",  "sr",   "inc", "corp", "co",   "no",   "vs",   "sgt", "capt",
+      "prof", "rev", "ft",   "mt",  "jan",  "feb",  "aug",  "sept", "sep", "oct",
+      "nov",  "dec", "u.s",  "u.n", "u.k",  "d.c",  "e.u",  "a.m",  "p.m", "ltd",
+      "dept", "est", "cmdr", "adm", "atty", "supt", "pres", "reps", "sens"};
   for (auto a : kAbbr)
     if (lower == a) return true;
   // Initials such as "J." or "U.S" (letters separated by periods).
@@ -120,8 +121,9 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
         ++j;
         continue;
       }
-      if (d == '.' && next_word && j + 1 < end && std::isalpha(static_cast<unsigned char>(text[j + 1])) &&
-          j + 2 <= end && (j + 2 == end || !std::isalpha(static_cast<unsigned char>(text[j + 2])))) {
+      if (d == '.' && next_word && j + 1 < end &&
+          std::isalpha(static_cast<unsigned char>(text[j + 1])) && j + 2 <= end &&
+          (j + 2 == end || !std::isalpha(static_cast<unsigned char>(text[j + 2])))) {
         ++j;  // "U.S" of "U.S."
         continue;
       }

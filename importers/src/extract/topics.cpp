@@ -56,7 +56,8 @@ bool TopicMatcher::Matches(const Term& t, const std::vector<Token>& toks, size_t
     } else if (w != t.words[k]) {
       // Plural and possessive forms of the last word: "breaches" for "breach" is spelled in
       // the file with '*'; here only the possessive "'s" is forgiven.
-      if (!(last && w.size() == t.words[k].size() + 2 && w.compare(0, t.words[k].size(), t.words[k]) == 0 &&
+      if (!(last && w.size() == t.words[k].size() + 2 &&
+            w.compare(0, t.words[k].size(), t.words[k]) == 0 &&
             w.compare(w.size() - 2, 2, "'s") == 0))
         return false;
     }

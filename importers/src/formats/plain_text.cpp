@@ -131,8 +131,7 @@ Status ParsePlainTextArticle(std::string_view bytes, const ArticleHints& hints, 
   out->headline_span = {lines[headline].begin, lines[headline].end};
   size_t body_last = lines.size();  // one past
   while (body_last > body_first && IsFurniture(text_of(lines[body_last - 1]))) --body_last;
-  if (body_last > body_first)
-    out->body_span = {lines[body_first].begin, lines[body_last - 1].end};
+  if (body_last > body_first) out->body_span = {lines[body_first].begin, lines[body_last - 1].end};
 
   if (!hints.outlet.empty()) out->outlet = hints.outlet;
   if (!hints.published.empty()) {

@@ -19,12 +19,11 @@ struct Zone {
 };
 // Abbreviations common in English news pages.
 constexpr std::array<Zone, 30> kZones = {{
-    {"UTC", 0},      {"GMT", 0},      {"Z", 0},        {"BST", 60},     {"IST", 330},
-    {"CET", 60},     {"CEST", 120},   {"EET", 120},    {"EEST", 180},   {"WET", 0},
-    {"WEST", 60},    {"MSK", 180},    {"EST", -300},   {"EDT", -240},   {"CST", -360},
-    {"CDT", -300},   {"MST", -420},   {"MDT", -360},   {"PST", -480},   {"PDT", -420},
-    {"AKST", -540},  {"AKDT", -480},  {"HST", -600},   {"JST", 540},    {"KST", 540},
-    {"HKT", 480},    {"SGT", 480},    {"AEST", 600},   {"AEDT", 660},   {"NZST", 720},
+    {"UTC", 0},    {"GMT", 0},    {"Z", 0},       {"BST", 60},    {"IST", 330},  {"CET", 60},
+    {"CEST", 120}, {"EET", 120},  {"EEST", 180},  {"WET", 0},     {"WEST", 60},  {"MSK", 180},
+    {"EST", -300}, {"EDT", -240}, {"CST", -360},  {"CDT", -300},  {"MST", -420}, {"MDT", -360},
+    {"PST", -480}, {"PDT", -420}, {"AKST", -540}, {"AKDT", -480}, {"HST", -600}, {"JST", 540},
+    {"KST", 540},  {"HKT", 480},  {"SGT", 480},   {"AEST", 600},  {"AEDT", 660}, {"NZST", 720},
 }};
 
 std::string Trim(std::string_view s) {
