@@ -15,9 +15,11 @@
 #include "flags.h"
 #include "tkg/engine/store.h"
 #include "tkg/importers/extractor.h"
+#include "tkg/importers/feeds.h"
 #include "tkg/importers/format_registry.h"
 #include "tkg/importers/formats.h"
 #include "tkg/importers/import.h"
+#include "tkg/net/http_fetcher.h"
 
 namespace tkg::cli {
 namespace {
@@ -29,10 +31,13 @@ int RunImport(const std::vector<std::string>& args) {
   bool quiet = false;
   FlagParser flags(
       "tkg import --db DIR [--published DATE] [--outlet NAME] [--format auto|text|jsonl|casie|"
-      "sgml|html] [--data-dir DIR] [--quiet] PATH...",
+      "sgml|html] [--data-dir DIR] [--quiet] PATH|URL...",
       "Imports articles from files and folders (recursively, in sorted order; hidden files and\n"
       "files that are not .txt .jsonl .ndjson .sgm .sgml .html .htm are skipped in folders;\n"
       "a named .json file is read as one news-please record or an array of them).\n"
+      "An http(s) URL is a feed (RSS or Atom; only new items are fetched, see\n"
+      "tkg/importers/feeds.h) or one page; .warc and .warc.gz files, .rss/.atom/.xml feed\n"
+      "files and feed lists (text files of feed URLs, one a line) are read too.\n"
       "One bad input never stops the run: it is listed in the summary with its reason.\n"
       "Prints one JSON line: {\"imported\",\"unchanged\",\"updated\",\"failed\",\"statements\",\n"
       "\"skipped\",\"bytes\",\"seconds\",\"failures\":[{\"input\",\"reason\"}]}.\n"
@@ -111,7 +116,14 @@ int RunImport(const std::vector<std::string>& args) {
     };
   }
   ImportSummary summary;
-  Status run = ImportPaths(*store, *extractor, flags.positionals(), options, &summary);
+  // Feeds, URLs and WARC files (tkg/importers/feeds.h) go beside the file paths.
+  std::vector<std::string> paths, sources;
+  SplitImportArguments(flags.positionals(), &paths, &sources);
+  Status run = ImportPaths(*store, *extractor, paths, options, &summary);
+  if (run.ok() && !sources.empty()) {
+    HttpFetcher fetcher;
+    run = ImportSources(*store, *extractor, fetcher, sources, options, &summary);
+  }
   if (show_progress) std::fprintf(stderr, "\r\033[K");
   if (!quiet) {
     for (const auto& f : summary.failures) {

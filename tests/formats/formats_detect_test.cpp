@@ -7,7 +7,7 @@
 using tkg::DetectFormat;
 using tkg::ParsedInput;
 
-TEST_CASE("formats: detection by content comes before the extension", "[formats]") {
+TEST_CASE("detect: detection by content comes before the extension", "[formats]") {
   CHECK(DetectFormat("a.txt", "<title>T</title>\n<source> u </source>\n<text>\nx\n</text>\n") ==
         "casie");
   CHECK(DetectFormat("reut2-000.sgm", "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS>") ==
@@ -22,7 +22,7 @@ TEST_CASE("formats: detection by content comes before the extension", "[formats]
   CHECK(DetectFormat("story.txt", "\xEF\xBB\xBF<title>T</title><text>x</text>") == "casie");
 }
 
-TEST_CASE("formats: article file names are chosen by extension", "[formats]") {
+TEST_CASE("detect: article file names are chosen by extension", "[formats]") {
   CHECK(tkg::IsArticleFileName("examples/a.txt"));
   CHECK(tkg::IsArticleFileName("x/reut2-000.SGM"));
   CHECK(tkg::IsArticleFileName("train.jsonl"));
@@ -33,7 +33,7 @@ TEST_CASE("formats: article file names are chosen by extension", "[formats]") {
   CHECK_FALSE(tkg::IsArticleFileName("Makefile"));
 }
 
-TEST_CASE("formats: UTF-8 validation and Latin-1 conversion", "[formats]") {
+TEST_CASE("detect: UTF-8 validation and Latin-1 conversion", "[formats]") {
   CHECK(tkg::FindInvalidUtf8("plain ascii") == std::string_view::npos);
   CHECK(tkg::FindInvalidUtf8("caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D") ==
         std::string_view::npos);
@@ -44,7 +44,7 @@ TEST_CASE("formats: UTF-8 validation and Latin-1 conversion", "[formats]") {
   CHECK(tkg::Latin1ToUtf8("caf\xE9") == "caf\xC3\xA9");
 }
 
-TEST_CASE("formats: unusable inputs are refused with a reason naming the input", "[formats]") {
+TEST_CASE("detect: unusable inputs are refused with a reason naming the input", "[formats]") {
   ParsedInput parsed;
   tkg::ArticleHints hints;
   auto empty = tkg::ParseInput("  \n\n ", "in/empty.txt", hints, "auto", &parsed);
@@ -66,7 +66,7 @@ TEST_CASE("formats: unusable inputs are refused with a reason naming the input",
   CHECK(unknown.IsInvalidArgument());
 }
 
-TEST_CASE("formats: plain text goes through ParsePlainTextArticle unchanged", "[formats]") {
+TEST_CASE("detect: plain text goes through ParsePlainTextArticle unchanged", "[formats]") {
   std::string path =
       tkg::testing::SourcePath("examples/baltic-wire-2017-03-02-tamm-cyber-deterrence.txt");
   std::string bytes = tkg::testing::ReadFile(path);

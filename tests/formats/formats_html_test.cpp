@@ -59,7 +59,7 @@ TEST_CASE("html: without JSON-LD, og and article meta tags, then canonical and t
   CHECK(a.outlet == "Valley Morning Star-Ledger");
   CHECK(a.published_date.value == "2016-09-14");
   std::string_view body = tkg::SpanText(a.text, a.body_span);
-  // Unclosed <p> elements end at the next block.
+  // Unclosed <p> elements end at the next block; <br> inside a paragraph is a space.
   CHECK(body ==
         "The Valley school board postponed a vote on Tuesday on a proposal to ban mobile phones "
         "in classrooms, saying it needed more time to hear from parents.\n\n"

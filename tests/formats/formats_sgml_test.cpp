@@ -47,7 +47,8 @@ TEST_CASE("sgml: an input without records is refused", "[formats][sgml]") {
   CHECK(s.message().find("empty.sgm") != std::string::npos);
 }
 
-TEST_CASE("sgml: the whole Reuters-21578 collection reads", "[formats][sgml][shared]") {
+TEST_CASE("sgml: a real Reuters-21578 file with Latin-1 bytes reads cleanly",
+          "[formats][sgml][shared]") {
   auto shared = tkg::testing::SharedDir();
   if (!shared) {
     WARN("../shared is absent: skipped");

@@ -31,7 +31,7 @@ size_t ExampleCount() {
 
 }  // namespace
 
-TEST_CASE("tkg import: summary line and exit 0, then all unchanged", "[import][cli]") {
+TEST_CASE("cli: summary line and exit 0, then all unchanged", "[import][cli]") {
   TempDir tmp;
   auto r = RunCommand({TkgBinary(), "import", "--db", tmp.Join("db"), SourcePath("examples")});
   INFO(r.err);
@@ -54,7 +54,7 @@ TEST_CASE("tkg import: summary line and exit 0, then all unchanged", "[import][c
   CHECK(j2["unchanged"] == ExampleCount());
 }
 
-TEST_CASE("tkg import: failed inputs give exit 1 and are named", "[import][cli]") {
+TEST_CASE("cli: failed inputs give exit 1 and are named", "[import][cli]") {
   TempDir tmp;
   tkg::testing::WriteFile(tmp.Join("in/bad.txt"), std::string("\0\0\0binary", 9));
   tkg::testing::WriteFile(tmp.Join("in/good.txt"),
@@ -71,7 +71,7 @@ TEST_CASE("tkg import: failed inputs give exit 1 and are named", "[import][cli]"
   CHECK(r.err.find("bad.txt") != std::string::npos);
 }
 
-TEST_CASE("tkg import: usage errors exit 2", "[import][cli]") {
+TEST_CASE("cli: usage errors exit 2", "[import][cli]") {
   TempDir tmp;
   CHECK(RunCommand({TkgBinary(), "import", SourcePath("examples")}).exit_code == 2);  // no --db
   CHECK(RunCommand({TkgBinary(), "import", "--db", tmp.Join("db")}).exit_code == 2);  // no PATH
@@ -88,7 +88,7 @@ TEST_CASE("tkg import: usage errors exit 2", "[import][cli]") {
   CHECK(help.out.find("--db") != std::string::npos);
 }
 
-TEST_CASE("tkg import: a store held by another process is busy (exit 75)", "[import][cli]") {
+TEST_CASE("cli: a store held by another process is busy (exit 75)", "[import][cli]") {
   TempDir tmp;
   std::unique_ptr<tkg::Store> holder;
   REQUIRE(tkg::Store::Open(tkg::StoreOptions{}, tmp.Join("db"), &holder).ok());

@@ -96,7 +96,7 @@ std::unique_ptr<tkg::Extractor> RealExtractor() {
 
 }  // namespace
 
-TEST_CASE("import: failing or throwing extraction fails that article only", "[import]") {
+TEST_CASE("run: failing or throwing extraction fails that article only", "[import]") {
   TempDir dir;
   auto store = OpenStore(dir);
   FaultyExtractor extractor(RealExtractor());
@@ -121,7 +121,7 @@ TEST_CASE("import: failing or throwing extraction fails that article only", "[im
   }
 }
 
-TEST_CASE("import: a store failure stops the run with the store's status", "[import]") {
+TEST_CASE("run: a store failure stops the run with the store's status", "[import]") {
   TempDir dir;
   FailingStore store(OpenStore(dir), 3, tkg::Status::IOError("disk full"));
   auto extractor = RealExtractor();

@@ -81,7 +81,7 @@ bool HasFailure(const tkg::ImportSummary& s, const std::string& input_suffix,
 
 }  // namespace
 
-TEST_CASE("import: the examples go into a fresh store", "[import]") {
+TEST_CASE("run: the examples go into a fresh store", "[import]") {
   Fixture fx;
   auto files = ExampleFiles();
   REQUIRE(files.size() >= 12);
@@ -108,7 +108,7 @@ TEST_CASE("import: the examples go into a fresh store", "[import]") {
   CHECK(st.topics > 0);  // the taxonomy is stored with the run
 }
 
-TEST_CASE("import: a second import of the same files changes nothing", "[import]") {
+TEST_CASE("run: a second import of the same files changes nothing", "[import]") {
   Fixture fx;
   auto first = fx.Import({SourcePath("examples")});
   REQUIRE(first.failures.empty());
@@ -130,7 +130,7 @@ TEST_CASE("import: a second import of the same files changes nothing", "[import]
   CHECK(after.edges == before.edges);
 }
 
-TEST_CASE("import: bad files are failures with reasons, good files still go in", "[import]") {
+TEST_CASE("run: bad files are failures with reasons, good files still go in", "[import]") {
   Fixture fx;
   TempDir in;
   auto files = ExampleFiles();
@@ -163,7 +163,7 @@ TEST_CASE("import: bad files are failures with reasons, good files still go in",
   CHECK(fx.Stats().articles == 2);
 }
 
-TEST_CASE("import: a named non-article file is refused unless a format is given", "[import]") {
+TEST_CASE("run: a named non-article file is refused unless a format is given", "[import]") {
   Fixture fx;
   TempDir in;
   std::string body = tkg::testing::ReadFile(ExampleFiles()[0]);
@@ -180,7 +180,7 @@ TEST_CASE("import: a named non-article file is refused unless a format is given"
   CHECK(forced.imported == 1);
 }
 
-TEST_CASE("import: hints give headerless articles their date and outlet", "[import]") {
+TEST_CASE("run: hints give headerless articles their date and outlet", "[import]") {
   Fixture fx;
   tkg::ImportOptions options;
   options.hints.published = "2016-10-24";
@@ -199,7 +199,7 @@ TEST_CASE("import: hints give headerless articles their date and outlet", "[impo
   CHECK(page.statements[0].article_published.rfind("2016-10-24", 0) == 0);
 }
 
-TEST_CASE("import: several formats in one folder, many articles per file", "[import]") {
+TEST_CASE("run: several formats in one folder, many articles per file", "[import]") {
   Fixture fx;
   auto s = fx.Import({SourcePath("tests/fixtures/formats")});
   INFO(Describe(s));

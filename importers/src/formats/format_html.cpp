@@ -121,11 +121,11 @@ bool IsVoid(std::string_view n) {
 
 bool IsBlock(std::string_view n) {
   return InList(
-      n, {"address", "article",  "aside",      "blockquote", "br",      "dd",    "div",   "dl",
-          "dt",      "fieldset", "figcaption", "figure",     "footer",  "form",  "h1",    "h2",
-          "h3",      "h4",       "h5",         "h6",         "header",  "hr",    "li",    "main",
-          "nav",     "ol",       "p",          "pre",        "section", "table", "tbody", "thead",
-          "tfoot",   "td",       "th",         "tr",         "ul",      "body"});
+      n, {"address",  "article",    "aside",  "blockquote", "dd",    "div",   "dl",    "dt",
+          "fieldset", "figcaption", "figure", "footer",     "form",  "h1",    "h2",    "h3",
+          "h4",       "h5",         "h6",     "header",     "hr",    "li",    "main",  "nav",
+          "ol",       "p",          "pre",    "section",    "table", "tbody", "thead", "tfoot",
+          "td",       "th",         "tr",     "ul",         "body"});
 }
 
 bool IsSkippedElement(std::string_view n) {
@@ -146,11 +146,11 @@ bool IsFurnitureAttr(const Tag& t) {
       style.find("display: none") != std::string::npos)
     return true;
   static const std::string_view kMarks[] = {
-      "comment",    "related",   "share",        "social",    "advert", "promo",
-      "newsletter", "sidebar",   "breadcrumb",   "subscribe", "cookie", "popular",
-      "trending",   "recommend", "outbrain",     "taboola",   "footer", "navbar",
-      "nav-",       "menu",      "masthead",     "sponsor",   "byline", "most-read",
-      "read-more",  "readmore",  "more-stories", "paywall",   "signup", "modal"};
+      "comment",  "related",    "share",     "social", "advert",    "promo",    "newsletter",
+      "sidebar",  "breadcrumb", "subscribe", "cookie", "popular",   "trending", "recommend",
+      "outbrain", "taboola",    "footer",    "navbar", "nav-",      "menu",     "masthead",
+      "sponsor",  "byline",     "most-read", "widget", "read-more", "readmore", "more-stories",
+      "paywall",  "signup",     "modal"};
   for (const char* attr : {"class", "id"}) {
     std::string v = Lower(t.Attr(attr));
     size_t b = 0;
@@ -276,6 +276,10 @@ class Extractor {
         meta_.canonical = tag.Attr("href");
       return;
     }
+    if (n == "br") {  // a line break inside a paragraph, not a new block
+      if (!stack_.back().skip) buf_ += ' ';
+      return;
+    }
     if (IsBlock(n)) Flush();
     // Implied ends: a block closes an open <p>; <li> closes an open <li>.
     if (IsBlock(n) && stack_.size() > 1 && stack_.back().name == "p") stack_.pop_back();
@@ -284,7 +288,11 @@ class Extractor {
     const Node& parent = stack_.back();
     Node node;
     node.name = n;
-    node.skip = parent.skip || IsSkippedElement(n) || IsFurnitureAttr(tag);
+    // Class names on the page's outer elements describe the page ("has-sidebar", "menu-open"),
+    // not furniture: only inner elements are judged by them.
+    bool outer = n == "html" || n == "body" || n == "main" || n == "article" ||
+                 Lower(tag.Attr("itemprop")).find("articlebody") != std::string::npos;
+    node.skip = parent.skip || IsSkippedElement(n) || (!outer && IsFurnitureAttr(tag));
     node.link = parent.link || n == "a";
     node.container = parent.container;
     int kind = 0;
