@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(g++ cmake make pkg-config python3 curl
   librocksdb-dev libboost-graph-dev nlohmann-json3-dev libcpp-httplib-dev catch2
-  libicu-dev libhowardhinnant-date-dev libxxhash-dev)
+  libicu-dev libhowardhinnant-date-dev libxxhash-dev libpugixml-dev zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -54,6 +54,10 @@ struct Article {
   std::string text;          // the article's bytes (headline and body)
   Span headline_span;
   Span body_span;            // content proper, without header lines and page furniture
+  // Where `published` came from, for articles read from feeds, fetched pages and WARC files:
+  // "article" (the page's own date), "feed" (the feed item's date), "fetched" (the fetch time,
+  // for want of a better one), "given" (--published); "" when not recorded (file imports).
+  std::string published_basis;
 };
 
 struct Role {
