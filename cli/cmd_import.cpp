@@ -31,7 +31,7 @@ int RunImport(const std::vector<std::string>& args) {
   bool quiet = false;
   FlagParser flags(
       "tkg import --db DIR [--published DATE] [--outlet NAME] [--format auto|text|jsonl|casie|"
-      "sgml|html] [--data-dir DIR] [--quiet] PATH|URL...",
+      "sgml|html] [--data-dir DIR] [--wait SECONDS] [--quiet] PATH|URL...",
       "Imports articles from files and folders (recursively, in sorted order; hidden files and\n"
       "files that are not .txt .jsonl .ndjson .sgm .sgml .html .htm are skipped in folders;\n"
       "a named .json file is read as one news-please record or an array of them).\n"
@@ -55,6 +55,10 @@ int RunImport(const std::vector<std::string>& args) {
                   "directory of data files (topics.tsv, cues.tsv, ...); default $TKG_DATA_DIR or "
                   "the built-in data directory");
   flags.AddBool("quiet", &quiet, "no progress line and no per-input failure lines on stderr");
+  int64_t wait_seconds = 0;
+  flags.AddInt("wait", &wait_seconds,
+               "when another import holds the store, wait up to this many seconds for it "
+               "(default 0: exit 75 at once)");
   int exit_code = 0;
   if (!ParseOrExit(flags, args, &exit_code)) return exit_code;
 
@@ -63,6 +67,9 @@ int RunImport(const std::vector<std::string>& args) {
     return kExitUsage;
   };
   if (db.empty()) return usage("--db DIR is required");
+  if (wait_seconds < 0 || wait_seconds > 24 * 3600) {
+    return usage("--wait " + std::to_string(wait_seconds) + ": give 0 to 86400 seconds");
+  }
   if (flags.positionals().empty()) return usage("no PATH given: name files or folders to import");
   if (format != "auto" && !IsFormatName(format)) {
     return usage("--format '" + format + "' is not one of auto, text, jsonl, casie, sgml, html");
@@ -86,7 +93,9 @@ int RunImport(const std::vector<std::string>& args) {
   std::filesystem::create_directories(std::filesystem::path(db).parent_path(), mkdir_error);
 
   std::unique_ptr<Store> store;
-  if (Status s = Store::Open(StoreOptions{}, db, &store); !s.ok()) {
+  StoreOptions store_options;
+  store_options.lock_wait_ms = static_cast<int>(wait_seconds * 1000);
+  if (Status s = Store::Open(store_options, db, &store); !s.ok()) {
     if (s.IsBusy()) {
       std::fprintf(stderr,
                    "tkg import: store %s is busy: another process has it open (%s); try again "

@@ -4,6 +4,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 
 #include "test_support.h"
 #include "tkg/engine/store.h"
@@ -97,4 +98,31 @@ TEST_CASE("cli: a store held by another process is busy (exit 75)", "[import][cl
   CHECK(r.err.find("busy") != std::string::npos);
   CHECK(r.err.find(tmp.Join("db")) != std::string::npos);
   CHECK(r.out.empty());
+}
+
+TEST_CASE("cli: --wait outlasts a short-lived holder, and gives up on a long one", "[import][cli]") {
+  TempDir tmp;
+  std::unique_ptr<tkg::Store> holder;
+  REQUIRE(tkg::Store::Open(tkg::StoreOptions{}, tmp.Join("db"), &holder).ok());
+  // Held for the whole of a 1-second wait: busy, after waiting.
+  auto gave_up = RunCommand({TkgBinary(), "import", "--db", tmp.Join("db"), "--wait", "1",
+                             "--quiet", SourcePath("examples")});
+  CHECK(gave_up.exit_code == 75);
+  CHECK(gave_up.err.find("busy") != std::string::npos);
+
+  // Released 700 ms into a 30-second wait: the import goes ahead.
+  std::thread release([&holder] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    holder.reset();
+  });
+  auto waited = RunCommand({TkgBinary(), "import", "--db", tmp.Join("db"), "--wait", "30",
+                            "--quiet", SourcePath("examples")});
+  release.join();
+  CHECK(waited.exit_code == 0);
+  CHECK(LastJsonLine(waited.out)["imported"].get<size_t>() == ExampleCount());
+
+  auto bad = RunCommand({TkgBinary(), "import", "--db", tmp.Join("db"), "--wait", "-3",
+                         SourcePath("examples")});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--wait") != std::string::npos);
 }

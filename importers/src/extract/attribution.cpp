@@ -10,8 +10,8 @@ namespace {
 
 using Toks = std::vector<Token>;
 
-const std::unordered_set<std::string>& StopWords() {
-  static const std::unordered_set<std::string> s = {
+const WordSet& StopWords() {
+  static const WordSet s = {
       "and",     "or",      "but",       "nor",     "that",     "is",      "are",     "was",
       "were",    "be",      "been",      "being",   "has",      "have",    "had",     "do",
       "does",    "did",     "will",      "would",   "can",      "could",   "should",  "may",
@@ -33,44 +33,49 @@ const std::unordered_set<std::string>& StopWords() {
 }
 
 bool IsDet(const Token& t) {
-  static const std::unordered_set<std::string> s = {
-      "the",   "a",        "an",      "his",   "her",     "their", "its",  "our",     "my",
-      "your",  "this",     "these",   "those", "another", "some",  "many", "several", "most",
-      "other", "each",     "every",   "one",   "two",     "three", "four", "five",    "six",
-      "seven", "eight",    "nine",    "ten",   "few",     "more",  "all",  "any",     "both",
-      "no",    "numerous", "various", "top",   "senior"};
-  return s.count(t.lower) > 0;
+  static const WordSet s = {"the",   "a",    "an",       "his",     "her",   "their", "its",
+                            "our",   "my",   "your",     "this",    "these", "those", "another",
+                            "some",  "many", "several",  "most",    "other", "each",  "every",
+                            "one",   "two",  "three",    "four",    "five",  "six",   "seven",
+                            "eight", "nine", "ten",      "few",     "more",  "all",   "any",
+                            "both",  "no",   "numerous", "various", "top",   "senior"};
+  return s.count(t) > 0;
 }
 
 bool IsPronoun(const Token& t) {
   return t.is("he") || t.is("she") || t.is("they") || t.is("i") || t.is("we") || t.is("who") ||
-         t.is("it") || t.is("you") || t.is("which");
+         t.is("it") || t.is("you") || t.is("which") ||
+         // a pronoun with its auxiliary: "He's claiming", "They've said"
+         t.is("he's") || t.is("she's") || t.is("they're") || t.is("we're") || t.is("i'm") ||
+         t.is("they've") || t.is("we've") || t.is("i've") || t.is("he'd") || t.is("she'd");
 }
 
-bool IsStop(const Token& t) { return StopWords().count(t.lower) > 0; }
+bool IsStop(const Token& t) { return StopWords().count(t) > 0; }
 
 // Words between a source and its cue that belong to neither: "also", "has", "later", "-ly".
 bool IsSkippable(const Token& t) {
-  static const std::unordered_set<std::string> s = {
-      "also",       "has",       "have",       "had",          "later",        "previously",
-      "then",       "recently",  "repeatedly", "publicly",     "privately",    "once",
-      "again",      "further",   "already",    "even",         "often",        "never",
-      "still",      "just",      "did",        "does",         "do",           "would",
-      "will",       "could",     "might",      "may",          "is",           "was",
-      "were",       "are",       "been",       "not",          "first",        "last",
-      "reportedly", "since",     "flatly",     "had",          "both",         "all",
-      "himself",    "herself",   "themselves", "too",          "subsequently", "immediately",
-      "quickly",    "loudly",    "clearly",    "frequently",   "has also",     "should",
-      "can",        "now",       "finally",    "specifically", "similarly",    "separately",
-      "directly",   "explicitly"};
+  static const WordSet s = {
+      "also",       "has",        "have",       "had",          "later",        "previously",
+      "then",       "recently",   "repeatedly", "publicly",     "privately",    "once",
+      "again",      "further",    "already",    "even",         "often",        "never",
+      "still",      "just",       "did",        "does",         "do",           "would",
+      "will",       "could",      "might",      "may",          "is",           "was",
+      "were",       "are",        "been",       "not",          "first",        "last",
+      "reportedly", "since",      "flatly",     "had",          "both",         "all",
+      "himself",    "herself",    "themselves", "too",          "subsequently", "immediately",
+      "quickly",    "loudly",     "clearly",    "frequently",   "has also",     "should",
+      "can",        "now",        "finally",    "specifically", "similarly",    "separately",
+      "directly",   "explicitly", "isn't",      "wasn't",       "hasn't",       "haven't",
+      "didn't",     "doesn't",    "won't",      "wouldn't",     "can't",        "couldn't",
+      "aren't",     "weren't",    "hadn't",     "once again"};
   if (!t.is_word() || t.capitalized) return false;
-  if (s.count(t.lower)) return true;
+  if (s.count(t)) return true;
   return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
 }
 
 // Words that open the adverbial after a closing cue: "said Tuesday", "said in a statement".
 bool IsAdverbialStart(const Token& t) {
-  static const std::unordered_set<std::string> s = {
+  static const WordSet s = {
       "in",        "on",         "at",      "during",   "last",       "this",       "earlier",
       "later",     "after",      "before",  "while",    "when",       "about",      "of",
       "yesterday", "today",      "tonight", "monday",   "tuesday",    "wednesday",  "thursday",
@@ -81,7 +86,7 @@ bool IsAdverbialStart(const Token& t) {
       "noting",    "referring",  "citing",  "for",      "by",         "under",      "shortly",
       "days",      "weeks",      "months",  "years",    "hours",      "moments",    "minutes",
       "already"};
-  return s.count(t.lower) > 0;
+  return s.count(t) > 0;
 }
 
 bool IsEndPunct(const Token& t) {
@@ -102,6 +107,23 @@ struct Range {
   bool empty() const { return b <= a; }
 };
 
+// Reporting verbs whose content may be a to-infinitive: "vowed to fight", "agreed to testify".
+bool TakesInfinitive(std::string_view lemma) {
+  static constexpr std::string_view kLemmas[] = {
+      "vow",      "promise",  "pledge", "agree",  "refuse", "decline", "offer",
+      "threaten", "demand",   "ask",    "seek",   "want",   "hope",    "expect",
+      "propose",  "continue", "plan",   "decide", "intend", "offer",   "request"};
+  for (auto l : kLemmas)
+    if (lemma == l) return true;
+  return false;
+}
+
+// A cue other than a noun ("claim" in "Smith's claim that") starts at token i.
+bool IsVerbCue(const Toks& T, size_t i, const Lexicon& lex) {
+  const Cue* c = lex.cues.Match(T, i);
+  return c != nullptr && c->kind != CueKind::kNoun;
+}
+
 // The noun phrase that ends at token p (inclusive), read leftwards.
 std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
   if (p >= T.size() || !T[p].is_word()) return std::nullopt;
@@ -111,7 +133,7 @@ std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
     return Range{p, p + 1};  // "Some said", "Many say"
   }
   if (IsStop(T[p]) || IsDet(T[p])) return std::nullopt;
-  if (!T[p].capitalized && lex.cues.Match(T, p) != nullptr) return std::nullopt;
+  if (!T[p].capitalized && IsVerbCue(T, p, lex)) return std::nullopt;
   size_t q = p;
   while (q > 0 && p - q < 10) {
     const Token& t = T[q - 1];
@@ -125,7 +147,7 @@ std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
       continue;
     }
     if (IsStop(t) || IsPronoun(t)) break;
-    if (!t.capitalized && lex.cues.Match(T, q - 1) != nullptr) break;
+    if (!t.capitalized && IsVerbCue(T, q - 1, lex)) break;
     --q;
   }
   return Range{q, p + 1};
@@ -135,7 +157,7 @@ std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
 std::optional<Range> RightNP(const Toks& T, size_t k, const Lexicon& lex) {
   size_t j = k;
   while (j < T.size() && j - k < 12 && T[j].is_word()) {
-    if (j > k && lex.cues.Match(T, j) != nullptr && !T[j].capitalized) break;
+    if (j > k && IsVerbCue(T, j, lex) && !T[j].capitalized) break;
     bool inner_name = j > k && T[j].capitalized && j + 1 < T.size() && T[j + 1].is_word() &&
                       T[j + 1].capitalized;  // "director In An", "The New York Times"
     if (IsStop(T[j]) && !inner_name &&
@@ -200,9 +222,17 @@ struct Finder {
   // sentences of the same paragraph if needed. Sets *last_sentence.
   Span QuoteForward(size_t s, size_t k, size_t* last_sentence) const {
     uint32_t begin = S[s].tokens[k].end;
-    for (size_t t = s; t < S.size() && t < s + 12 && S[t].paragraph == S[s].paragraph; ++t) {
+    uint32_t para = S[s].paragraph;
+    for (size_t t = s; t < S.size() && t < s + 12; ++t) {
       const Toks& T = S[t].tokens;
-      for (size_t i = (t == s ? k + 1 : 0); i < T.size(); ++i) {
+      size_t from = t == s ? k + 1 : 0;
+      if (S[t].paragraph != para) {
+        // A paragraph that ends inside a quotation goes on in the next one, which reopens it.
+        if (para == UINT32_MAX || T.empty() || T[0].kind != TokenKind::kOpenQuote) break;
+        para = S[t].paragraph;
+        from = 1;
+      }
+      for (size_t i = from; i < T.size(); ++i) {
         if (T[i].kind == TokenKind::kCloseQuote || (t != s && T[i].kind == TokenKind::kOpenQuote)) {
           *last_sentence = t;
           return TrimSpan(Span{begin, T[i].begin});
@@ -292,7 +322,8 @@ struct Finder {
       size_t q = np->b;
       while (q < e && IsSkippable(T[q])) ++q;
       const Cue* cue = lex.cues.Match(T, q);
-      if (cue == nullptr || cue->kind == CueKind::kDirective || cue->kind == CueKind::kBelief)
+      if (cue == nullptr || cue->kind == CueKind::kDirective || cue->kind == CueKind::kBelief ||
+          cue->kind == CueKind::kNoun)
         continue;
       size_t after = q + cue->words.size();
       if (after + 3 < e) continue;  // something follows: not a closing chain
@@ -310,6 +341,7 @@ struct Finder {
       const Toks& T = S[s].tokens;
       std::vector<uint8_t> consumed(T.size(), 0);
       Colon(s, &out);
+      DashSignature(s, &out);
       for (size_t ci = 0; ci < T.size(); ++ci) {
         if (consumed[ci] || inside[s][ci]) continue;
         const Cue* cue = lex.cues.Match(T, ci);
@@ -342,22 +374,77 @@ struct Finder {
   // name opening a sentence and a colon.
   void Colon(size_t s, std::vector<Attribution>* out) {
     const Toks& T = S[s].tokens;
-    size_t k = 0;
-    while (k < T.size() && k < 5 && T[k].is_word() && (T[k].capitalized || T[k].is("of"))) ++k;
-    if (k == 0 || k >= T.size() || !T[k].is(":") || !T[0].capitalized) return;
-    if (lex.nonnames.count(T[0].lower) && k == 1) return;
+    // A transcript quoted whole: "\"SMITH: ...".
+    size_t k0 = !T.empty() && T[0].kind == TokenKind::kOpenQuote ? 1 : 0;
+    size_t k = k0;
+    while (k < T.size() && k < k0 + 5 && T[k].is_word() && (T[k].capitalized || T[k].is("of"))) ++k;
+    if (k == k0 || k >= T.size() || !T[k].is(":") || !T[k0].capitalized) return;
+    if (lex.nonnames.count(T[k0]) && k == k0 + 1) return;
     size_t ne = ContentEnd(T);
     Range r = Trim(T, Range{k + 1, ne});
     if (WordCount(T, r) < 3) return;
     Attribution a;
     a.sentence = a.first_sentence = a.last_sentence = s;
-    SetSource(&a, T, Range{0, k});
+    SetSource(&a, T, Range{k0, k});
     a.cue = TokSpan(T, k, k + 1);
     a.cue_text = ":";
     a.kind = CueKind::kSpeech;
     SetContent(&a, T, r);
+    // A speaker's turn ("SMITH: ...") in a transcript runs to the end of its paragraph.
+    if (S[s].paragraph != UINT32_MAX && T[k + 1].kind != TokenKind::kOpenQuote) {
+      for (size_t t = s + 1; t < S.size() && S[t].paragraph == S[s].paragraph && t < s + 30; ++t) {
+        Span part = TrimSpan(S[t].span);
+        if (part.empty()) continue;
+        a.content_parts.push_back(part);
+        a.content.end = part.end;
+        a.last_sentence = t;
+      }
+    }
     a.direct = T[k + 1].kind == TokenKind::kOpenQuote;
     a.rule = "colon";
+    a.confidence = 0.6f;
+    out->push_back(std::move(a));
+  }
+
+  // A quotation signed after a dash, ending its paragraph: `"...." — Jane Roe` (letters to the
+  // editor, readers' comments, pull quotes).
+  void DashSignature(size_t s, std::vector<Attribution>* out) {
+    if (s + 1 < S.size() && S[s + 1].paragraph == S[s].paragraph) return;
+    const Toks& T = S[s].tokens;
+    size_t e = T.size();
+    while (e > 0 && (IsEndPunct(T[e - 1]) || T[e - 1].is(","))) --e;
+    size_t n = e;
+    while (n > 0 && e - n < 6 && T[n - 1].is_word()) --n;
+    if (n == e || n < 1 || !T[n].capitalized) return;
+    const Token& d = T[n - 1];
+    bool dash = d.is("--") || d.is("-") || d.lower == "\xE2\x80\x94" || d.lower == "\xE2\x80\x95" ||
+                d.lower == "\xE2\x80\x93";
+    if (!dash) return;
+    // The closing mark before the dash, in this sentence or (split off) the one before.
+    const Token* close = nullptr;
+    if (n >= 2) {
+      close = &T[n - 2];
+    } else if (s > 0 && S[s - 1].paragraph == S[s].paragraph && !S[s - 1].tokens.empty()) {
+      close = &S[s - 1].tokens.back();
+    }
+    if (close == nullptr || !close->is_quote()) return;
+    size_t f = s;
+    while (f > 0 && S[f - 1].paragraph == S[s].paragraph) --f;
+    if (S[f].tokens.empty() || !S[f].tokens[0].is_quote()) return;
+    Span c = TrimSpan(Span{S[f].tokens[0].end, close->begin});
+    if (c.size() < 10) return;
+    Attribution a;
+    a.sentence = s;
+    a.first_sentence = f;
+    a.last_sentence = s;
+    SetSource(&a, T, Range{n, e});
+    a.cue = TokSpan(T, n - 1, n);
+    a.cue_text = std::string(SpanText(text, a.cue));
+    a.kind = CueKind::kSpeech;
+    a.content = c;
+    a.content_parts = {c};
+    a.direct = true;
+    a.rule = "dash_signature";
     a.confidence = 0.6f;
     out->push_back(std::move(a));
   }
@@ -462,6 +549,16 @@ struct Finder {
       a->content_parts = {q};
       a->direct = true;
       a->last_sentence = last;
+      // A quotation woven into the sentence: `said "Q" against ...` goes on after the mark.
+      if (last == s) {
+        size_t c = k + 1;
+        while (c < ne && T[c].kind != TokenKind::kCloseQuote) ++c;
+        if (c + 1 < ne && T[c + 1].is_word() && !T[c + 1].capitalized &&
+            !IsVerbCue(T, c + 1, lex) && !IsPronoun(T[c + 1])) {
+          Range r = Trim(T, Range{k, ClauseEnd(T, Range{k, ne})});
+          if (r.b > c + 1) SetContent(a, T, r);
+        }
+      }
       return true;
     }
     Range r{k, ne};
@@ -474,10 +571,37 @@ struct Finder {
       a->reporter = TokSpan(T, relay.a, relay.b);
       for (size_t j = chain_cue; j < T.size() && j < chain_cue + 3; ++j) (*consumed)[j] = 1;
     }
+    r.b = ClauseEnd(T, r);
     r = Trim(T, r);
-    if (WordCount(T, r) < 2) return false;
+    // One word is content only as a name: "endorsed Clinton", not "said so".
+    if (WordCount(T, r) < 2 && !(r.b == r.a + 1 && T[r.a].capitalized)) return false;
     SetContent(a, T, r);
     return true;
+  }
+
+  // Where reported content ends before the sentence does: at a concessive clause (", although
+  // he refused ...") or at a second reporting clause ("... and said ...", ", and Republicans
+  // want ..."), which is a statement of its own.
+  size_t ClauseEnd(const Toks& T, Range r) const {
+    for (size_t i = r.a + 2; i + 1 < r.b; ++i) {
+      if (T[i].is(",") &&
+          (T[i + 1].is("although") || T[i + 1].is("though") || T[i + 1].is("whereas")))
+        return i;
+      if (!(T[i].is("and") || T[i].is("but"))) continue;
+      size_t j = i + 1;
+      size_t subject = 0;
+      while (j < r.b && j < i + 5 && T[j].is_word() &&
+             (T[j].capitalized || IsPronoun(T[j]) || IsDet(T[j]) || IsSkippable(T[j])) &&
+             !IsVerbCue(T, j, lex)) {
+        subject += !IsSkippable(T[j]);
+        ++j;
+      }
+      // "and said", "and also warned": the same source; ", and Republicans want": another one.
+      bool comma = T[i - 1].is(",");
+      if (j < r.b && !T[j].capitalized && IsVerbCue(T, j, lex) && (subject == 0 || comma))
+        return T[i - 1].is(",") ? i - 1 : i;
+    }
+    return r.b;
   }
 
   // A source written in lower case must be headed by a noun that can speak or show
@@ -486,7 +610,7 @@ struct Finder {
     if (r.empty()) return false;
     if (r.b - r.a == 1 && IsPronoun(T[r.a])) return true;
     for (size_t i = r.a; i < r.b; ++i)
-      if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) && !lex.nonnames.count(T[i].lower))
+      if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) && !lex.nonnames.count(T[i]))
         return true;
     std::string head = T[r.b - 1].lower;
     if (head.size() > 2 && head.compare(head.size() - 2, 2, "'s") == 0)
@@ -495,12 +619,14 @@ struct Finder {
     std::vector<Token> one(1);
     one[0].lower = head;
     one[0].kind = TokenKind::kWord;
+    one[0].Rehash();
     if (lex.titles.Match(one, 0) != nullptr) return true;
     std::string sing = head;
     if (sing.size() > 3 && sing.back() == 's') sing.pop_back();
     if (lex.source_nouns.count(sing) || lex.org_words.count(sing)) return true;
     if (lex.source_nouns.count(head + "s")) return true;  // the list may hold the plural
     one[0].lower = sing;
+    one[0].Rehash();
     if (lex.titles.Match(one, 0) != nullptr) return true;
     // Agent nouns: "voters", "analysts", "historians".
     for (std::string_view suf : {"ist", "ian"})
@@ -531,8 +657,7 @@ struct Finder {
         (T[j].capitalized || (j > start && T[j].is("of") && j + 1 < limit && T[j + 1].capitalized)))
       ++j;
     if (j == start) {
-      while (j < limit && j - start < 3 && T[j].is_word() && !IsStop(T[j]) &&
-             lex.cues.Match(T, j) == nullptr)
+      while (j < limit && j - start < 3 && T[j].is_word() && !IsStop(T[j]) && !IsVerbCue(T, j, lex))
         ++j;
       // Keep the head only if it plausibly speaks.
       while (j > start && !PlausibleSource(T, Range{k, j})) --j;
@@ -547,6 +672,11 @@ struct Finder {
     while (t < S.size() && S[t].paragraph == S[a->sentence].paragraph) {
       const Toks& T = S[t].tokens;
       if (T.empty() || T[0].kind != TokenKind::kOpenQuote) break;
+      // A quotation with a cue of its own (`"...," she said.`) is a statement of its own.
+      bool own_cue = false;
+      for (size_t i = 1; i < T.size() && !own_cue; ++i)
+        own_cue = !inside[t][i] && T[i].is_word() && !T[i].capitalized && IsVerbCue(T, i, lex);
+      if (own_cue) break;
       size_t last = t;
       Span q = QuoteForward(t, 0, &last);
       if (q.empty()) break;
@@ -559,8 +689,19 @@ struct Finder {
 
   bool Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a,
             std::vector<uint8_t>* consumed) {
+    if (cue.kind == CueKind::kNoun) return Possessive(s, ci, cj, cue, a, consumed);
     const Toks& T = S[s].tokens;
     size_t ne = ContentEnd(T);
+    // "backed off", "attacks and ...", "calls into": a particle, a conjunction or punctuation
+    // after a directive cue makes it a phrasal verb or a noun, not a reporting verb.
+    if (cue.kind == CueKind::kDirective && ci > 0 && !T[ci - 1].is(",") &&
+        T[ci - 1].kind != TokenKind::kCloseQuote) {
+      if (cj >= ne) return false;
+      static const WordSet kNotContent = {"and",  "or",   "but",  "off",  "up",    "out",
+                                          "down", "away", "back", "into", "among", "than"};
+      if (kNotContent.count(T[cj]) || (!T[cj].is_word() && !T[cj].is(":") && !T[cj].is_quote()))
+        return false;
+    }
     float base = cue.kind == CueKind::kBelief ? 0.5f : 0.85f;
     // Is the cue the end of its sentence, but for a few words ("said Tuesday", "said in a
     // statement")? Then its content comes before it.
@@ -620,15 +761,26 @@ struct Finder {
     }
     size_t left = ci;
     while (left > 0 && IsSkippable(T[left - 1])) --left;
+    // A parenthesis between the source and its cue: "Rep. Jane Roe (D-Ore.) said ...".
+    if (left > 1 && T[left - 1].is(")")) {
+      size_t o = left - 1;
+      while (o > 0 && left - o < 12 && !T[o - 1].is("(") && !T[o - 1].is(")")) --o;
+      if (o > 1 && T[o - 1].is("(")) {
+        left = o - 1;
+        while (left > 0 && IsSkippable(T[left - 1])) --left;
+      }
+    }
     if (left == 0) return false;
     // "Sanders's call for ...", "the president's remarks": a noun, not a reporting verb.
     // "reported to the centre", "said to be", "announced by": passive or participle.
+    // Verbs whose content may be an infinitive ("vowed to fight") are not passive before "to".
     if ((cue.kind == CueKind::kSpeech || cue.kind == CueKind::kReport) && cj < T.size() &&
-        (T[cj].is("by") || (T[cj].is("to") && cj + 1 < T.size() && !T[cj + 1].capitalized)))
+        (T[cj].is("by") || (T[cj].is("to") && cj + 1 < T.size() && !T[cj + 1].capitalized &&
+                            !TakesInfinitive(cue.lemma))))
       return false;
     if (const std::string& w = T[ci - 1].lower;
         w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0 || w.back() == '\''))
-      return false;
+      return Possessive(s, ci, cj, cue, a, consumed);
     size_t p = left - 1;
     // Coordination: "X announced A and said B" / "X said A but added B".
     if ((T[p].is("and") || T[p].is("but")) && p > 0 && T[p - 1].is_word() == (T[p - 1].is_word())) {
@@ -645,7 +797,11 @@ struct Finder {
     // Participle: "..., saying (that) ..." takes the sentence's subject.
     bool ing = T[ci].lower.size() > 4 && T[ci].lower.compare(T[ci].lower.size() - 3, 3, "ing") == 0;
     if (T[p].is(",") && ing) {
-      auto np = SubjectNP(T, p);
+      // "..., he said, adding that ...": the source of the attribution just before, else the
+      // sentence's subject.
+      std::optional<Range> np;
+      if (last_sentence_ == s && !last_source_.empty() && last_source_.b <= p) np = last_source_;
+      if (!np) np = SubjectNP(T, p);
       if (!np) return false;
       if (!ContentAfter(s, cj, cue, a, consumed)) return false;
       SetSource(a, T, *np);
@@ -781,6 +937,42 @@ struct Finder {
     return true;
   }
 
+  // "Smith's claim that ...", "his warning that ...": a cue used as a noun after a possessive
+  // speaks for the possessor when a that-clause follows.
+  bool Possessive(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a,
+                  std::vector<uint8_t>* consumed) {
+    const Toks& T = S[s].tokens;
+    if (ci == 0 || cj >= T.size() || !T[cj].is("that")) return false;
+    const std::string& w = T[ci].lower;
+    if (w.size() > 3 && (w.compare(w.size() - 2, 2, "ed") == 0)) return false;  // a verb form
+    size_t p = ci - 1;
+    if (IsAdjectiveLike(T[p]) && p > 0) --p;  // "Smith's repeated claim that"
+    Range src;
+    if (T[p].is("his") || T[p].is("her") || T[p].is("their")) {
+      src = Range{p, p + 1};
+    } else {
+      const std::string& pw = T[p].lower;
+      if (!(pw.size() > 2 && (pw.compare(pw.size() - 2, 2, "'s") == 0 || pw.back() == '\'')))
+        return false;
+      auto np = LeftNP(T, p, lex);
+      if (!np || !PlausibleSource(T, Range{np->a, np->b})) return false;
+      src = *np;
+    }
+    if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+    SetSource(a, T, src);
+    a->rule = "possessive_noun";
+    a->confidence = 0.6f;
+    return true;
+  }
+
+  static bool IsAdjectiveLike(const Token& t) {
+    return t.is_word() && !t.capitalized &&
+           (t.lower.size() > 4 &&
+            (t.lower.compare(t.lower.size() - 2, 2, "ed") == 0 ||
+             t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 || t.is("false") ||
+             t.is("earlier") || t.is("latest") || t.is("recent") || t.is("repeated")));
+  }
+
   // The content before a source that follows it: the quotation closed at or before token
   // `close`, or the clause from the sentence start.
   bool BackwardContent(size_t s, size_t close, Attribution* a) {
@@ -813,7 +1005,7 @@ struct Finder {
   // An introductory phrase ("In an interview with CNN," / "Despite their friendship,") is no
   // content: a segment opening with a preposition or subordinator needs a clause after a comma.
   bool IntroPhrase(const Toks& T, Range r) const {
-    static const std::unordered_set<std::string> kIntro = {
+    static const WordSet kIntro = {
         "in",     "on",     "at",         "despite",  "if",        "when",      "after", "before",
         "during", "since",  "while",      "although", "though",    "as",        "to",    "with",
         "for",    "from",   "by",         "among",    "across",    "unlike",    "like",  "because",
@@ -823,7 +1015,7 @@ struct Finder {
     while (k < r.b && (T[k].is("but") || T[k].is("and") || T[k].is("yet") || T[k].is("so") ||
                        T[k].is("still") || T[k].is("then")))
       ++k;
-    if (k >= r.b || !kIntro.count(T[k].lower)) return false;
+    if (k >= r.b || !kIntro.count(T[k])) return false;
     for (size_t i = k; i < r.b; ++i)
       if (T[i].is(",")) return false;
     return true;

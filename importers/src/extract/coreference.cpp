@@ -49,13 +49,17 @@ uint32_t ActorTable::LastMentionBefore(int actor, uint32_t pos) const {
   return ActorTableLast(actors_[static_cast<size_t>(actor)], pos);
 }
 
+namespace {
+void IndexMin(std::unordered_map<std::string, int>* m, const std::string& key, int i) {
+  auto [it, inserted] = m->emplace(key, i);
+  if (!inserted && i < it->second) it->second = i;
+}
+}  // namespace
+
 int ActorTable::Find(const NameMention& m, const std::string& name) const {
   std::string folded = FoldName(name);
-  for (size_t i = 0; i < actors_.size(); ++i)
-    if (folded_[i][0] == folded) return static_cast<int>(i);
-  for (size_t i = 0; i < actors_.size(); ++i)
-    for (size_t k = 1; k < folded_[i].size(); ++k)
-      if (folded_[i][k] == folded) return static_cast<int>(i);
+  if (auto it = canon_.find(folded); it != canon_.end()) return it->second;
+  if (auto it = alias_.find(folded); it != alias_.end()) return it->second;
   if (m.type == ActorType::kPerson && name.find(' ') == std::string::npos) {
     // A surname: the most recently founded person whose name ends with it, else (names written
     // family name first, "Xi Jinping") begins with it.
@@ -90,6 +94,7 @@ int ActorTable::Create(const NameMention& m, const std::string& name) {
   a.type = m.type;
   a.id = ActorId(m.type, name);
   folded_.push_back({FoldName(a.name)});
+  IndexMin(&canon_, folded_.back()[0], static_cast<int>(folded_.size() - 1));
   actors_.push_back(std::move(a));
   genders_.push_back(m.gender);
   return static_cast<int>(actors_.size() - 1);
@@ -100,6 +105,7 @@ void ActorTable::AddAlias(int actor, std::string alias) {
   std::vector<std::string>& folded = folded_[static_cast<size_t>(actor)];
   std::string f = FoldName(alias);
   if (alias.empty() || std::find(folded.begin(), folded.end(), f) != folded.end()) return;
+  IndexMin(&alias_, f, actor);
   folded.push_back(std::move(f));
   a.aliases.push_back(std::move(alias));
 }
@@ -142,6 +148,17 @@ int ActorTable::AddMention(const NameMention& m) {
     auto& folded = folded_[static_cast<size_t>(idx)];
     folded.push_back(folded[0]);
     folded[0] = FoldName(name);
+    // Re-index: the old name is now an alias; its canon_ entry goes to the next actor so named.
+    IndexMin(&alias_, folded.back(), idx);
+    if (auto it = canon_.find(folded.back()); it != canon_.end() && it->second == idx) {
+      canon_.erase(it);
+      for (size_t i = 0; i < folded_.size(); ++i)
+        if (folded_[i][0] == folded.back()) {
+          canon_.emplace(folded.back(), static_cast<int>(i));
+          break;
+        }
+    }
+    IndexMin(&canon_, folded[0], idx);
   }
   Actor& a = actors_[static_cast<size_t>(idx)];
   a.mentions.push_back(m.span);

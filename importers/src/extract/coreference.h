@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "names.h"
@@ -44,6 +45,10 @@ class ActorTable {
   std::vector<Actor> actors_;
   std::vector<std::string> genders_;
   std::vector<std::vector<std::string>> folded_;  // per actor: folded name, then folded aliases
+  // Indexes of folded_ for Find: folded name -> lowest actor with it as its name (canon_) or
+  // as one of its aliases (alias_); a lookup instead of a scan of every actor per mention.
+  std::unordered_map<std::string, int> canon_;
+  std::unordered_map<std::string, int> alias_;
 };
 
 bool IsPersonalPronoun(std::string_view lower);

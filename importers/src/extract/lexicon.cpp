@@ -63,6 +63,8 @@ std::string_view CueKindName(CueKind k) {
       return "object";
     case CueKind::kAccording:
       return "according";
+    case CueKind::kNoun:
+      return "noun";
   }
   return "speech";
 }
@@ -80,8 +82,29 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
   return out;
 }
 
+void Lexicon::IndexHeads() {
+  head_classes.clear();
+  cues.ForEachHead([&](const std::string& w) { head_classes[w] |= cues.head_class(); });
+  events.ForEachHead([&](const std::string& w) { head_classes[w] |= events.head_class(); });
+  titles.ForEachHead([&](const std::string& w) { head_classes[w] |= titles.head_class(); });
+  head_bloom = HashBloom{};
+  for (const auto& [w, c] : head_classes) head_bloom.Add(WordHash{}(w));
+}
+
+void Lexicon::Classify(std::vector<Token>* tokens) const {
+  for (Token& t : *tokens) {
+    if (!t.is_word()) continue;
+    uint16_t c = 0;
+    if (head_bloom.MayHave(t.hash)) {
+      auto it = head_classes.find(t);
+      if (it != head_classes.end()) c = it->second;
+    }
+    t.cls = static_cast<uint16_t>((t.cls & (kClsTopicsDone | kClsTopicHead)) | kClsLexiconDone | c);
+  }
+}
+
 Status Lexicon::ParseCues(std::string_view text, std::string_view origin) {
-  return ForEachRow(text, origin, 2, [&](int line_no, const auto& f) {
+  Status st = ForEachRow(text, origin, 2, [&](int line_no, const auto& f) {
     Cue cue;
     cue.words = PhraseWords(f[0]);
     std::string_view kind = f[1];
@@ -97,6 +120,8 @@ Status Lexicon::ParseCues(std::string_view text, std::string_view origin) {
       cue.kind = CueKind::kObject;
     else if (kind == "according")
       cue.kind = CueKind::kAccording;
+    else if (kind == "noun")
+      cue.kind = CueKind::kNoun;
     else
       return Status::InvalidArgument(
           LineError(origin, line_no, "unknown cue kind '" + std::string(kind) + "'"));
@@ -105,10 +130,12 @@ Status Lexicon::ParseCues(std::string_view text, std::string_view origin) {
     cues.Add(std::move(cue));
     return Status::OK();
   });
+  IndexHeads();
+  return st;
 }
 
 Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
-  return ForEachRow(text, origin, 2, [&](int line_no, const auto& f) {
+  Status st = ForEachRow(text, origin, 2, [&](int line_no, const auto& f) {
     std::string_view kind = f[0];
     std::vector<std::string> words = PhraseWords(f[1]);
     if (words.empty()) return Status::InvalidArgument(LineError(origin, line_no, "empty entry"));
@@ -139,10 +166,12 @@ Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
     }
     return Status::OK();
   });
+  IndexHeads();
+  return st;
 }
 
 Status Lexicon::ParseEvents(std::string_view text, std::string_view origin) {
-  return ForEachRow(text, origin, 2, [&](int, const auto& f) {
+  Status st = ForEachRow(text, origin, 2, [&](int, const auto& f) {
     EventCue e;
     e.words = PhraseWords(f[0]);
     e.type = std::string(f[1]);
@@ -150,6 +179,8 @@ Status Lexicon::ParseEvents(std::string_view text, std::string_view origin) {
     if (!e.words.empty()) events.Add(std::move(e));
     return Status::OK();
   });
+  IndexHeads();
+  return st;
 }
 
 }  // namespace tkg::extract

@@ -22,17 +22,20 @@ enum class CueKind : uint8_t {
   kDirective,  // X urged Y to ...: the content keeps the addressee
   kObject,     // X told Y (that) ...: the addressee is skipped
   kAccording,  // according to X
+  kNoun,       // X's claim that ...: a noun, only after a possessive and before "that"
 };
 std::string_view CueKindName(CueKind k);
 
 struct Cue {
   std::vector<std::string> words;  // lower-cased words of the phrase
+  std::vector<size_t> hashes;      // WordHash of each word, filled in by PhraseTable::Add
   CueKind kind = CueKind::kSpeech;
   std::string lemma;
 };
 
 struct EventCue {
   std::vector<std::string> words;
+  std::vector<size_t> hashes;
   std::string type;  // "meeting", "announcement"
   bool noun = true;
 };
@@ -41,7 +44,11 @@ struct EventCue {
 template <typename T>
 class PhraseTable {
  public:
+  explicit PhraseTable(uint16_t head_class) : head_class_(head_class) {}
+  uint16_t head_class() const { return head_class_; }
   void Add(T entry) {
+    entry.hashes.clear();
+    for (const std::string& w : entry.words) entry.hashes.push_back(WordHash{}(w));
     auto& v = by_first_[entry.words.front()];
     v.push_back(std::move(entry));
     std::stable_sort(v.begin(), v.end(),
@@ -50,37 +57,54 @@ class PhraseTable {
   // The longest entry whose words match tokens[i...]; nullptr if none.
   const T* Match(const std::vector<Token>& tokens, size_t i) const {
     if (i >= tokens.size() || !tokens[i].is_word()) return nullptr;
-    auto it = by_first_.find(tokens[i].lower);
+    if ((tokens[i].cls & kClsLexiconDone) && !(tokens[i].cls & head_class_)) return nullptr;
+    auto it = by_first_.find(tokens[i]);
     if (it == by_first_.end()) return nullptr;
     for (const T& e : it->second) {
       if (i + e.words.size() > tokens.size()) continue;
       bool ok = true;
-      for (size_t k = 1; k < e.words.size() && ok; ++k) ok = tokens[i + k].lower == e.words[k];
+      for (size_t k = 1; k < e.words.size() && ok; ++k)
+        ok = tokens[i + k].hash == e.hashes[k] && tokens[i + k].lower == e.words[k];
       if (ok) return &e;
     }
     return nullptr;
   }
   size_t size() const { return by_first_.size(); }
+  template <typename Fn>
+  void ForEachHead(Fn fn) const {
+    for (const auto& [w, v] : by_first_) fn(w);
+  }
 
  private:
-  std::unordered_map<std::string, std::vector<T>> by_first_;
+  uint16_t head_class_;
+  WordMap<std::vector<T>> by_first_;
 };
 
 struct Lexicon {
-  PhraseTable<Cue> cues;
-  PhraseTable<EventCue> events;
+  PhraseTable<Cue> cues{kClsCueHead};
+  PhraseTable<EventCue> events{kClsEventHead};
   // Titles by lower-cased first word; each entry the lower-cased words and a gender ("" if none).
   struct Title {
     std::vector<std::string> words;
+    std::vector<size_t> hashes;
     std::string gender;
     bool capitalized_only = false;  // written capitalised in the file ("President")
   };
-  PhraseTable<Title> titles;
-  std::unordered_set<std::string> org_words;              // lower-cased
-  std::unordered_map<std::string, std::string> demonyms;  // "chinese" -> "China"
-  std::unordered_set<std::string> nonnames;               // lower-cased
-  std::unordered_set<std::string> places;        // lower-cased place names from the demonym list
-  std::unordered_set<std::string> source_nouns;  // lower-cased heads of lower-case sources
+  PhraseTable<Title> titles{kClsTitleHead};
+  // Sets and maps answer for a Token (its cached hash) as well as for a string.
+  WordSet org_words;               // lower-cased
+  WordMap<std::string> demonyms;   // "chinese" -> "China"
+  WordSet nonnames;                // lower-cased
+  WordSet places;                  // lower-cased place names from the demonym list
+  WordSet source_nouns;            // lower-cased heads of lower-case sources
+  WordMap<uint16_t> head_classes;  // first words of the phrase tables -> TokenClass bits
+  HashBloom head_bloom;            // of head_classes' keys
+
+  // Sets the TokenClass bits of the word tokens: one lookup per token, after which the phrase
+  // tables skip words that head none of their phrases. Call after the files are parsed.
+  void Classify(std::vector<Token>* tokens) const;
+  // Rebuilds the table Classify reads; the parsers call it.
+  void IndexHeads();
 
   // Parsers for the three files; `origin` names the file in error messages.
   Status ParseCues(std::string_view text, std::string_view origin);

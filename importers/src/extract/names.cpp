@@ -62,7 +62,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
         continue;
       }
       if (toks[e].is_word() && IsConnector(toks[e]) && e + 1 < n && toks[e + 1].is_word() &&
-          toks[e + 1].capitalized && !lex.nonnames.count(toks[e + 1].lower)) {
+          toks[e + 1].capitalized && !lex.nonnames.count(toks[e + 1])) {
         e += 2;
         continue;
       }
@@ -75,7 +75,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
                         lex.titles.Match(toks, s - 1) != nullptr &&
                         lex.titles.Match(toks, s - 1)->words.size() == 1;
     if (!title_before) {
-      while (s < e && (lex.nonnames.count(toks[s].lower) || IsConnector(toks[s]))) ++s;
+      while (s < e && (lex.nonnames.count(toks[s]) || IsConnector(toks[s]))) ++s;
     }
     while (e > s && IsConnector(toks[e - 1])) --e;
     if (s >= e) continue;
@@ -86,7 +86,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
     // Demonyms and titles in front: "Chinese President", "Former Rep.", "U.S. Sen.".
     while (k < e) {
       if (k + 1 < e) {
-        if (auto d = lex.demonyms.find(toks[k].lower); d != lex.demonyms.end()) {
+        if (auto d = lex.demonyms.find(toks[k]); d != lex.demonyms.end()) {
           if (m.of.empty()) m.of = d->second;
           ++k;
           continue;
@@ -98,7 +98,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
         continue;
       }
       // "Police Chief", "Transit Director": an organisation word heading a title.
-      if (k + 2 < e && lex.org_words.count(toks[k].lower) && lex.titles.Match(toks, k + 1)) {
+      if (k + 2 < e && lex.org_words.count(toks[k]) && lex.titles.Match(toks, k + 1)) {
         const Lexicon::Title* t2 = lex.titles.Match(toks, k + 1);
         if (k + 1 + t2->words.size() < e) {
           std::string title = Join(text, toks, k, k + 1 + t2->words.size());
@@ -126,14 +126,17 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
     std::string lower_name;
     bool org = false;
     for (size_t j = k; j < e; ++j) {
-      std::string w = toks[j].lower;
-      if (EndsPossessive(toks[j])) w.resize(w.size() - 2);
+      std::string_view w = toks[j].lower;
+      bool possessive = EndsPossessive(toks[j]);
+      if (possessive) w.remove_suffix(2);
       // An organisation word names an organisation at the end ("... Response Team") or before
       // "of"/"for" ("Ministry of Defence"), not as a modifier ("Police Chief Raymond Okoye").
-      if (lex.org_words.count(w) && (j + 1 == e || toks[j + 1].is("of") || toks[j + 1].is("for") ||
-                                     toks[j + 1].is("on") || toks[j + 1].is("&")))
+      bool org_word = possessive ? lex.org_words.count(w) > 0 : lex.org_words.count(toks[j]) > 0;
+      if (org_word && (j + 1 == e || toks[j + 1].is("of") || toks[j + 1].is("for") ||
+                       toks[j + 1].is("on") || toks[j + 1].is("&")))
         org = true;
-      lower_name += (lower_name.empty() ? "" : " ") + w;
+      if (!lower_name.empty()) lower_name += ' ';
+      lower_name += w;
     }
     if (e - k == 1 && IsAcronym(text, toks[k]) && m.title.empty()) org = true;
     if (lex.places.count(lower_name)) {

@@ -165,6 +165,8 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
     st.paragraph = UINT32_MAX;
     st.title_case = true;
     st.tokens = Tokenize(text, st.span);
+    lexicon_.Classify(&st.tokens);
+    topics_.Classify(&st.tokens);
     if (!st.tokens.empty()) sentences.push_back(std::move(st));
   }
   for (const Sentence& s : SplitSentences(text, body)) {
@@ -172,6 +174,8 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
     st.span = s.span;
     st.paragraph = s.paragraph;
     st.tokens = Tokenize(text, s.span);
+    lexicon_.Classify(&st.tokens);
+    topics_.Classify(&st.tokens);
     if (!st.tokens.empty()) sentences.push_back(std::move(st));
   }
 
@@ -241,9 +245,14 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
     s.id = StatementId(art.id, s.text_span);
     // Topics of the content, vetoed by the sentence.
     std::vector<Token> content_tokens;
+    // The content's tokens are those of its sentences: no second tokenisation.
     for (const Span& part : a.content_parts) {
-      auto toks = Tokenize(text, part);
-      content_tokens.insert(content_tokens.end(), toks.begin(), toks.end());
+      for (size_t si = a.first_sentence; si <= a.last_sentence && si < sentences.size(); ++si) {
+        const SentenceTokens& cs = sentences[si];
+        if (cs.span.end <= part.begin || cs.span.begin >= part.end) continue;
+        for (const Token& t : cs.tokens)
+          if (t.begin >= part.begin && t.end <= part.end) content_tokens.push_back(t);
+      }
     }
     s.topics = topics_.Match(content_tokens, st.tokens);
     DatingInput di;

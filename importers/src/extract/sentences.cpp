@@ -46,6 +46,22 @@ bool EndsWithTitleAbbreviation(std::string_view text, Span s) {
          text[b - 1] != '"')
     --b;
   if (e - b > 7) return false;
+  // Initials of a name: "G.K." in "Rep. G.K. Smith", "J." in "John J. Doe" (but not "U.S.").
+  {
+    std::string_view v = text.substr(b, e - b);
+    bool initials = v.size() >= 2 && v.size() <= 6 && v.size() % 2 == 0;
+    for (size_t i = 0; initials && i < v.size(); i += 2)
+      initials = v[i] >= 'A' && v[i] <= 'Z' && v[i + 1] == '.';
+    static constexpr std::string_view kPlaces[] = {"U.S.", "U.K.", "U.N.", "D.C.", "E.U.",
+                                                   "A.M.", "P.M.", "L.A.", "N.Y."};
+    for (auto p : kPlaces) initials = initials && v != p;
+    // a capitalised word before it: "Plan B." at a sentence end is rare, "John J." common
+    if (initials && b >= 2 && text[b - 1] == ' ') {
+      size_t w0 = b - 1;
+      while (w0 > s.begin && text[w0 - 1] != ' ' && text[w0 - 1] != '\n') --w0;
+      if (w0 < b - 1 && text[w0] >= 'A' && text[w0] <= 'Z') return true;
+    }
+  }
   std::string w(text.substr(b, e - b));
   for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (auto t : kTitles)

@@ -14,13 +14,14 @@ struct Multi {
   bool apostrophe;  // ’ inside a word is an apostrophe
   bool quote;       // a double quote whose direction is fixed
 };
-constexpr std::array<Multi, 9> kMulti = {{
+constexpr std::array<Multi, 10> kMulti = {{
     {"\xE2\x80\x9C", TokenKind::kOpenQuote, false, true},   // “
     {"\xE2\x80\x9D", TokenKind::kCloseQuote, false, true},  // ”
     {"\xE2\x80\x98", TokenKind::kPunct, false, false},      // ‘
     {"\xE2\x80\x99", TokenKind::kPunct, true, false},       // ’
     {"\xE2\x80\x94", TokenKind::kPunct, false, false},      // —
     {"\xE2\x80\x93", TokenKind::kPunct, false, false},      // –
+    {"\xE2\x80\x95", TokenKind::kPunct, false, false},      // ― (horizontal bar)
     {"\xE2\x80\xA6", TokenKind::kPunct, false, false},      // …
     {"\xC2\xA0", TokenKind::kPunct, false, false},          // no-break space (skipped)
     {"\xC2\xAD", TokenKind::kPunct, false, false},          // soft hyphen (skipped)
@@ -43,9 +44,12 @@ bool IsAbbreviation(std::string_view lower) {
       "dept", "est", "cmdr", "adm", "atty", "supt", "pres", "reps", "sens"};
   for (auto a : kAbbr)
     if (lower == a) return true;
-  // Initials such as "J." or "U.S" (letters separated by periods).
-  if (lower.size() == 1 && std::isalpha(static_cast<unsigned char>(lower[0]))) return true;
-  return false;
+  // Initials such as "J." or "G.K" (single letters separated by periods).
+  if (lower.size() % 2 == 0 || lower.size() > 7) return false;
+  for (size_t i = 0; i < lower.size(); ++i)
+    if (i % 2 == 0 ? !std::isalpha(static_cast<unsigned char>(lower[i])) : lower[i] != '.')
+      return false;
+  return true;
 }
 
 inline bool WordByte(std::string_view text, size_t i) {
@@ -80,7 +84,8 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       i += m->bytes.size();
       continue;
     }
-    if (m != nullptr || (c < 0x80 && !std::isalnum(c))) {
+    bool ascii_alnum = (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+    if (m != nullptr || (c < 0x80 && !ascii_alnum)) {
       Token t;
       t.begin = static_cast<uint32_t>(i);
       size_t len = m != nullptr ? m->bytes.size() : 1;
@@ -102,6 +107,7 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       t.end = static_cast<uint32_t>(i + len);
       t.lower.assign(text.substr(i, len));
       if (m != nullptr && m->apostrophe) t.lower = "'";
+      t.Rehash();
       out.push_back(std::move(t));
       i += len;
       continue;
@@ -111,7 +117,12 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     t.begin = static_cast<uint32_t>(i);
     size_t j = i;
     while (j < end) {
-      if (WordByte(text, j)) {
+      unsigned char cj = static_cast<unsigned char>(text[j]);
+      if ((cj | 0x20) - 'a' < 26u || cj - '0' < 10u) {  // ASCII letter or digit: the common case
+        ++j;
+        continue;
+      }
+      if (cj >= 0x80 && WordByte(text, j)) {
         ++j;
         continue;
       }
@@ -146,17 +157,22 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       break;
     }
     t.end = static_cast<uint32_t>(j);
-    t.lower.reserve(j - i);
-    for (size_t k = i; k < j; ++k) {
-      unsigned char b = static_cast<unsigned char>(text[k]);
-      if (b == 0xE2 && k + 2 < j && text[k + 1] == '\x80' && text[k + 2] == '\x99') {
-        t.lower.push_back('\'');
-        k += 2;
-        continue;
+    t.lower.resize(j - i);
+    {
+      // Lower-case in place; a curly apostrophe (3 bytes) folds to one.
+      char* out = t.lower.data();
+      for (size_t k = i; k < j; ++k) {
+        unsigned char b = static_cast<unsigned char>(text[k]);
+        if (b == 0xE2 && k + 2 < j && text[k + 1] == '\x80' && text[k + 2] == '\x99') {
+          *out++ = '\'';
+          k += 2;
+          continue;
+        }
+        *out++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
       }
-      t.lower.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      t.lower.resize(static_cast<size_t>(out - t.lower.data()));
     }
-    t.capitalized = std::isupper(c) != 0 || (c >= 0xC3 && c <= 0xDE);  // Latin-1 upper range
+    t.capitalized = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xDE);  // Latin-1 upper range
     if (j < end && text[j] == '.' && IsAbbreviation(t.lower)) {
       bool sentence_end = j + 1 >= end;
       if (!sentence_end || t.lower.size() > 1) {
@@ -171,6 +187,7 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
         }
       }
     }
+    t.Rehash();
     out.push_back(std::move(t));
     i = j;
   }

@@ -3,9 +3,12 @@
 // Pure: text in, records out. Thread safety: pure functions.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "tkg/schema/types.h"
@@ -19,16 +22,62 @@ enum class TokenKind : uint8_t {
   kCloseQuote,  // " or ” closing a quotation
 };
 
+// Word classes cached on a token by Lexicon::Classify and TopicMatcher::Classify, so that a
+// phrase table asked about a word that heads none of its phrases answers without a lookup. The
+// kCls*Done bits say which classifier ran; without them every lookup is made in full.
+enum TokenClass : uint16_t {
+  kClsLexiconDone = 1 << 0,
+  kClsTopicsDone = 1 << 1,
+  kClsCueHead = 1 << 2,
+  kClsEventHead = 1 << 3,
+  kClsTitleHead = 1 << 4,
+  kClsTopicHead = 1 << 5,
+};
+
 struct Token {
   uint32_t begin = 0;
   uint32_t end = 0;
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first letter upper case (ASCII) or a non-ASCII letter run
   std::string lower;         // ASCII-lower-cased text, curly apostrophes folded to '
+  size_t hash = 0;           // WordHash of `lower`, computed once by Tokenize (see Rehash)
+  uint16_t cls = 0;          // TokenClass bits
   bool is_word() const { return kind == TokenKind::kWord; }
   bool is(std::string_view s) const { return lower == s; }
   bool is_quote() const { return kind == TokenKind::kOpenQuote || kind == TokenKind::kCloseQuote; }
+  // Call after changing `lower` by hand.
+  void Rehash() {
+    hash = std::hash<std::string_view>{}(lower);
+    cls = 0;
+  }
 };
+
+// Word lists looked up by token: a token carries the hash of its lower-cased text, so a lookup
+// costs no hashing and no std::string construction however many lists ask about the token.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(const std::string& s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(const char* s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(const Token& t) const { return t.hash; }
+};
+struct WordEq {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+  bool operator()(const Token& t, std::string_view b) const { return t.lower == b; }
+  bool operator()(std::string_view a, const Token& t) const { return a == t.lower; }
+};
+using WordSet = std::unordered_set<std::string, WordHash, WordEq>;
+
+// A 64-kbit Bloom filter over word hashes: answers "surely absent" for most words of a text
+// without touching a hash table.
+struct HashBloom {
+  std::array<uint64_t, 1024> bits{};
+  void Add(size_t h) { bits[(h >> 6) & 1023] |= uint64_t{1} << (h & 63); }
+  bool MayHave(size_t h) const { return (bits[(h >> 6) & 1023] >> (h & 63)) & 1; }
+};
+template <typename V>
+using WordMap = std::unordered_map<std::string, V, WordHash, WordEq>;
 
 // Tokens of text[span.begin, span.end). Abbreviations with a period ("Mr.", "Rep.", "U.S.") stay
 // one token; a sentence-final period is a separate token.

@@ -27,22 +27,46 @@ TopicMatcher::TopicMatcher(const Taxonomy& taxonomy) : taxonomy_(taxonomy) {
   }
   for (size_t i = 0; i < terms_.size(); ++i) {
     const Term& t = terms_[i];
-    if (t.prefix && t.words.size() == 1)
-      by_prefix_[t.words[0].substr(0, 3)].push_back(i);
-    else
+    if (t.prefix && t.words.size() == 1) {
+      by_prefix_[PrefixKey(t.words[0], std::min<size_t>(3, t.words[0].size()))].push_back(i);
+      prefix_bloom_.Add(MixKey(PrefixKey(t.words[0], std::min<size_t>(3, t.words[0].size()))));
+    } else {
       by_first_[t.words[0]].push_back(i);
+      first_bloom_.Add(WordHash{}(t.words[0]));
+    }
   }
+}
+
+uint32_t TopicMatcher::PrefixKey(std::string_view s, size_t n) {
+  uint32_t k = static_cast<uint32_t>(n) << 24;
+  for (size_t i = 0; i < n && i < 3; ++i)
+    k |= static_cast<uint32_t>(static_cast<uint8_t>(s[i])) << (8 * i);
+  return k;
 }
 
 template <typename Fn>
 void TopicMatcher::Candidates(const Token& tok, Fn fn) const {
   if (!tok.is_word()) return;
-  if (auto it = by_first_.find(tok.lower); it != by_first_.end())
-    for (size_t i : it->second) fn(i);
+  if ((tok.cls & kClsTopicsDone) && !(tok.cls & kClsTopicHead)) return;
+  if (first_bloom_.MayHave(tok.hash))
+    if (auto it = by_first_.find(tok); it != by_first_.end())
+      for (size_t i : it->second) fn(i);
   for (size_t n = 1; n <= 3 && n <= tok.lower.size(); ++n) {
-    if (auto it = by_prefix_.find(tok.lower.substr(0, n)); it != by_prefix_.end())
+    uint32_t key = PrefixKey(tok.lower, n);
+    if (!prefix_bloom_.MayHave(MixKey(key))) continue;
+    if (auto it = by_prefix_.find(key); it != by_prefix_.end())
       for (size_t i : it->second)
         if (terms_[i].words[0].size() >= 3 ? n == 3 : n == terms_[i].words[0].size()) fn(i);
+  }
+}
+
+void TopicMatcher::Classify(std::vector<Token>* tokens) const {
+  for (Token& t : *tokens) {
+    if (!t.is_word()) continue;
+    t.cls &= static_cast<uint16_t>(~(kClsTopicsDone | kClsTopicHead));
+    bool any = false;
+    Candidates(t, [&](size_t) { any = true; });
+    t.cls |= kClsTopicsDone | (any ? kClsTopicHead : 0);
   }
 }
 

@@ -4,6 +4,7 @@
 // Pure. Thread safety: an immutable TopicMatcher may be shared.
 #pragma once
 
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -35,8 +36,21 @@ class TopicMatcher {
   const Taxonomy& taxonomy_;
   std::vector<Term> terms_;
   // Terms by their first word, and single-word prefix terms by up to 3 leading bytes.
-  std::unordered_map<std::string, std::vector<size_t>> by_first_;
-  std::unordered_map<std::string, std::vector<size_t>> by_prefix_;
+  WordMap<std::vector<size_t>> by_first_;
+  // Prefix terms ("cyber*") by their first three bytes (fewer if the term is shorter), packed
+  // with the length into an integer: no string is built per token.
+  std::unordered_map<uint32_t, std::vector<size_t>> by_prefix_;
+  static uint32_t PrefixKey(std::string_view s, size_t n);
+  HashBloom first_bloom_;   // of by_first_'s keys
+  HashBloom prefix_bloom_;  // of by_prefix_'s keys (PrefixKey, mixed)
+  static size_t MixKey(uint32_t k) {
+    return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 20);
+  }
+
+ public:
+  // Marks the tokens that may start a term (TokenClass kClsTopicHead): Match then skips the
+  // others without a lookup.
+  void Classify(std::vector<Token>* tokens) const;
 };
 
 }  // namespace tkg::extract
