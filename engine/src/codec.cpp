@@ -204,6 +204,7 @@ std::string Encode(const Article& a) {
   w.I(a.ingested_at);
   w.Sp(a.headline_span);
   w.Sp(a.body_span);
+  w.S(a.published_basis);  // added after schema version 1 first shipped: optional on read
   return w.Take();
 }
 
@@ -221,6 +222,8 @@ bool Decode(std::string_view in, Article* a) {
   a->ingested_at = r.I();
   a->headline_span = r.Sp();
   a->body_span = r.Sp();
+  a->published_basis.clear();
+  if (r.ok() && !r.done()) a->published_basis = r.S();
   return r.done();
 }
 

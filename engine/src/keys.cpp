@@ -291,6 +291,12 @@ std::string SurnameKey(std::string_view surname, std::string_view actor_id) {
 
 std::string SurnamePrefix(std::string_view surname) { return TaggedPrefix(kIdxSurname, surname); }
 
+std::string OrgNameKey(std::string_view folded, std::string_view actor_id) {
+  return TaggedPrefix(kIdxOrgName, folded).append(actor_id);
+}
+
+std::string OrgNamePrefix(std::string_view folded) { return TaggedPrefix(kIdxOrgName, folded); }
+
 std::string_view KeyTailAfterNul(std::string_view key) {
   size_t z = key.find('\0');
   return z == std::string_view::npos ? std::string_view() : key.substr(z + 1);

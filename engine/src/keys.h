@@ -24,6 +24,8 @@ inline constexpr std::string_view kMetaMagic = "tkg_store";               // val
 inline constexpr std::string_view kMetaSchemaVersion = "schema_version";  // decimal ASCII
 // "1" once the actor-link keys (L, U) are maintained for every stored actor.
 inline constexpr std::string_view kMetaActorLinks = "actor_links";
+// "1": the organisation-name keys (C) are maintained for every stored organisation.
+inline constexpr std::string_view kMetaOrgNames = "org_names";
 std::string MetaCounter(std::string_view name);  // "count/<name>", value 8-byte big endian
 std::string FeedKey(std::string_view feed_url);  // "feed/<url>", value: FeedState record
 std::string EncodeU64(uint64_t v);
@@ -74,7 +76,7 @@ inline constexpr char kIdxStmtSpeaker = 'S';
 inline constexpr char kIdxStmtOutlet = 'O';
 inline constexpr char kIdxEventDate = 'V';
 inline constexpr char kIdxEventActor = 'W';
-inline constexpr char kIdxName = 'N';  // N<folded name>\0<actor id>, empty value
+inline constexpr char kIdxName = 'N';  // N<folded name>\0<actor id>, value: a name kind
 // History (superseded statements): the same date-sorted layout as D, T, S, O under lower-case
 // bases, with history row ids (HistoryRowId) in place of statement ids.
 inline constexpr char kIdxHistDate = 'd';
@@ -112,6 +114,11 @@ std::string NamePrefix(std::string_view folded_prefix);  // N<folded_prefix> (no
 std::string_view NameKeyActor(std::string_view key);
 // The folded name of a name key.
 std::string_view NameKeyName(std::string_view key);
+// The value of a name key: one byte saying what holds the name, so that actor-link decisions
+// need not read the holder's record. An empty value (written before kinds existed): unknown.
+inline constexpr char kNameOwnOrg = 'o';    // an organisation's own (canonical) name
+inline constexpr char kNameOrgAlias = 'a';  // an alias of an organisation
+inline constexpr char kNameOther = 'x';     // a name or alias of a person, place or group
 
 // Actor links, reverse direction: L<to actor id>\0<from actor id>, empty value.
 inline constexpr char kIdxLinkedFrom = 'L';
@@ -122,6 +129,12 @@ std::string LinkedFromPrefix(std::string_view to_id);  // L<to id>\0
 inline constexpr char kIdxSurname = 'U';
 std::string SurnameKey(std::string_view surname, std::string_view actor_id);
 std::string SurnamePrefix(std::string_view surname);  // U<surname>\0
+// Organisations by their own folded name: C<folded canonical name>\0<actor id>, empty value.
+// The organisations an org-alias link of that name depends on, found without reading the
+// (possibly many) other holders of the name.
+inline constexpr char kIdxOrgName = 'C';
+std::string OrgNameKey(std::string_view folded, std::string_view actor_id);
+std::string OrgNamePrefix(std::string_view folded);  // C<folded>\0
 // The id after the first zero byte of a key (the actor id of LinkedFrom and Surname keys).
 std::string_view KeyTailAfterNul(std::string_view key);
 

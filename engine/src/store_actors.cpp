@@ -112,15 +112,28 @@ Status RocksStore::DesiredLink(const std::string& actor_id, rdb::WriteBatchWithI
     if (n.empty()) return Status::OK();
     std::string prefix = keys::NamePrefix(n);
     prefix.push_back('\0');
-    std::vector<std::string> holders;
-    TKG_RETURN_IF_ERROR(ScanW(b, index_, prefix, keys::Successor(prefix),
-                              [&](std::string_view k, std::string_view) {
-                                std::string_view id = keys::NameKeyActor(k);
-                                if (id != actor_id) holders.emplace_back(id);
-                                return holders.size() < 64;
-                              }));
+    // Holders whose name entry gives their kind need no read; the others (entries written by
+    // an older engine) are read. Only the one organisation that decides is read in full.
+    std::vector<std::pair<std::string, bool>> holders;  // id, known to be an organisation
+    TKG_RETURN_IF_ERROR(ScanW(
+        b, index_, prefix, keys::Successor(prefix), [&](std::string_view k, std::string_view val) {
+          std::string_view id = keys::NameKeyActor(k);
+          if (id != actor_id) {
+            bool known_org = !val.empty() && val[0] != keys::kNameOther;
+            if (val.empty() || known_org)
+              holders.emplace_back(id, known_org);
+            else
+              holders.emplace_back(std::string(), false);  // counts towards the bound
+          }
+          return holders.size() < 64;
+        }));
     std::vector<ActorView> orgs;
-    for (const auto& h : holders) {
+    for (const auto& [h, known_org] : holders) {
+      if (h.empty()) continue;
+      if (known_org && orgs.size() == 1) {  // a second organisation: no link; no need to read
+        orgs.emplace_back();
+        break;
+      }
       ActorView o;
       TKG_RETURN_IF_ERROR(GetRecordW(b, nodes_, keys::Node(keys::kActor, h), &o, &f));
       if (f && o.actor.type == ActorType::kOrganization) orgs.push_back(std::move(o));
@@ -172,11 +185,13 @@ Status RocksStore::ApplyRelink(const Relink& relink, rdb::WriteBatchWithIndex* b
         }));
   }
   for (const auto& n : relink.names) {
-    std::string prefix = keys::NamePrefix(n);
-    prefix.push_back('\0');
+    // A name or alias that appeared or went only changes the link of an organisation called
+    // so (org-alias looks up the holders of the organisation's own name); the other holders of
+    // the name (a generic alias may have many) keep theirs.
+    std::string prefix = keys::OrgNamePrefix(n);
     TKG_RETURN_IF_ERROR(ScanW(b, index_, prefix, keys::Successor(prefix),
                               [&](std::string_view k, std::string_view) {
-                                ids.emplace(keys::NameKeyActor(k));
+                                ids.emplace(keys::KeyTailAfterNul(k));
                                 return true;
                               }));
   }
@@ -207,7 +222,35 @@ Status RocksStore::ApplyRelink(const Relink& relink, rdb::WriteBatchWithIndex* b
   return Status::OK();
 }
 
+Status RocksStore::BackfillOrgNames() {
+  std::string v;
+  bool f = false;
+  TKG_RETURN_IF_ERROR(Get(meta_, std::string(keys::kMetaOrgNames), &v, &f));
+  if (f) return Status::OK();
+  rdb::WriteBatch b;
+  std::string prefix(1, keys::kActor);
+  bool bad = false;
+  TKG_RETURN_IF_ERROR(Scan(nodes_, prefix, keys::Successor(prefix), nullptr,
+                           [&](std::string_view k, std::string_view val) {
+                             ActorView a;
+                             if (!codec::Decode(val, &a)) {
+                               bad = true;
+                               return false;
+                             }
+                             std::string own = FoldName(a.actor.name);
+                             if (a.actor.type == ActorType::kOrganization && !own.empty()) {
+                               b.Put(index_, keys::OrgNameKey(own, k.substr(1)), rdb::Slice());
+                             }
+                             return true;
+                           }));
+  if (bad) return Status::Corruption(dir_ + ": an actor record cannot be decoded");
+  b.Put(meta_, std::string(keys::kMetaOrgNames), "1");
+  return FromRocks(db_->Write(rdb::WriteOptions(), &b),
+                   dir_ + ": cannot index the organisation names of an older store");
+}
+
 Status RocksStore::BackfillLinks() {
+  TKG_RETURN_IF_ERROR(BackfillOrgNames());
   std::string v;
   bool f = false;
   TKG_RETURN_IF_ERROR(Get(meta_, std::string(keys::kMetaActorLinks), &v, &f));

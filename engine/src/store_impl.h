@@ -249,9 +249,13 @@ class RocksStore final : public Store {
 
   Status LoadArticleGraph(const std::string& id, const rdb::Snapshot* snap, ArticleGraph* out,
                           bool* found);
-  Status UpdateActor(const std::string& actor_id, const ArticleActor* contribution, bool rebuild,
-                     const std::string& article_id, rdb::WriteBatchBase* b, Counts* d,
-                     Relink* relink);
+  // Merges `contribution` (this article's view of the actor; null: it no longer mentions it)
+  // into the stored merged actor, replacing `previous` (the replaced version's view; null: a
+  // new article, or the old version did not mention it), and notes in `relink` what actor links
+  // to re-examine.
+  Status UpdateActor(const std::string& actor_id, const ArticleActor* contribution,
+                     const ArticleActor* previous, const std::string& article_id,
+                     rdb::WriteBatchBase* b, Counts* d, Relink* relink);
   Status ApplyCounts(const Counts& d, rdb::WriteBatchBase* b);
 
   // Reads through a pending WriteBatchWithIndex (its writes over the database), so that link
@@ -289,6 +293,8 @@ class RocksStore final : public Store {
                      bool* linked);
   // Stores built before actor links existed: index surnames and compute links once (writer).
   Status BackfillLinks();
+  // Stores built before organisation-name keys (C) existed: index them once (writer).
+  Status BackfillOrgNames();
   // Read side: the canonical actor of `id` (itself when unlinked), the members of a canonical
   // actor's group (itself first), and an actor's view with its links.
   Status RootOf(const std::string& id, const rdb::Snapshot* snap, std::string* root);

@@ -189,6 +189,7 @@ Status RocksStore::WriteMeta() {
   b.Put(meta_, std::string(keys::kMetaMagic), "tkg");
   b.Put(meta_, std::string(keys::kMetaSchemaVersion), std::to_string(kSchemaVersion));
   b.Put(meta_, std::string(keys::kMetaActorLinks), "1");  // nothing to backfill
+  b.Put(meta_, std::string(keys::kMetaOrgNames), "1");    // nor here
   rdb::WriteOptions wo;
   wo.sync = true;
   return FromRocks(db_->Write(wo, &b), dir_ + ": cannot write the store's schema version");

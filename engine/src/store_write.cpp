@@ -23,9 +23,29 @@ Status RocksStore::ApplyCounts(const Counts& d, rdb::WriteBatchBase* b) {
   return Status::OK();
 }
 
+namespace {
+
+// Whether `newer` gives every name, alias and role that `older` gave (folded, as UnionActor
+// compares them): then replacing `older` by `newer` in a merged actor removes nothing from it.
+bool Covers(const Actor& newer, const Actor& older) {
+  std::set<std::string> names = NamesOf(newer);
+  for (const auto& n : NamesOf(older)) {
+    if (!names.count(n)) return false;
+  }
+  auto role_key = [](const Role& r) { return FoldName(r.title) + '\0' + FoldName(r.of); };
+  std::set<std::string> roles;
+  for (const auto& r : newer.roles) roles.insert(role_key(r));
+  for (const auto& r : older.roles) {
+    if (!roles.count(role_key(r))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Status RocksStore::UpdateActor(const std::string& actor_id, const ArticleActor* contribution,
-                               bool rebuild, const std::string& article_id, rdb::WriteBatchBase* b,
-                               Counts* d, Relink* relink) {
+                               const ArticleActor* previous, const std::string& article_id,
+                               rdb::WriteBatchBase* b, Counts* d, Relink* relink) {
   std::string key = keys::Node(keys::kActor, actor_id);
   ActorView before;
   bool had = false;
@@ -39,6 +59,13 @@ Status RocksStore::UpdateActor(const std::string& actor_id, const ArticleActor* 
     after.statement_count += aa.statement_count;
     has = true;
   };
+  // A new article (no previous contribution) only adds to the merged actor: union and add, at a
+  // cost independent of how many articles mention the actor. So does a new version that still
+  // gives everything its old version gave (the usual correction of a page). Only a version that
+  // drops the actor, or one of its names or roles, must recompute the merged actor from the
+  // other articles that mention it (their X records): what it dropped may come from them too.
+  bool rebuild = previous != nullptr &&
+                 (contribution == nullptr || !had || !Covers(contribution->actor, previous->actor));
   if (rebuild) {
     // Recompute from every other article that mentions the actor, then this one's new version.
     std::vector<std::string> articles;
@@ -62,31 +89,60 @@ Status RocksStore::UpdateActor(const std::string& actor_id, const ArticleActor* 
   } else if (had) {
     after = before;
     has = true;
+    if (previous != nullptr) {  // the old version's share, replaced by the new one's below
+      after.article_count -= std::min<uint32_t>(after.article_count, 1);
+      after.statement_count -= std::min(after.statement_count, previous->statement_count);
+    }
   }
   if (contribution) merge(*contribution);
 
   std::set<std::string> old_names = had ? NamesOf(before.actor) : std::set<std::string>();
   std::set<std::string> new_names = has ? NamesOf(after.actor) : std::set<std::string>();
+  // The kind of each name entry (keys.h) follows the actor's type and canonical name, which only
+  // a recomputation (an update) may change: then the entries of both names are rewritten.
+  const bool org = (has ? after.actor.type : before.actor.type) == ActorType::kOrganization;
+  const std::string old_own = had ? FoldName(before.actor.name) : std::string();
+  const std::string new_own = has ? FoldName(after.actor.name) : std::string();
+  auto kind = [&](const std::string& n) {
+    return std::string(
+        1, !org ? keys::kNameOther : (n == new_own ? keys::kNameOwnOrg : keys::kNameOrgAlias));
+  };
   for (const auto& n : old_names) {
     if (!new_names.count(n)) b->Delete(index_, keys::NameKey(n, actor_id));
   }
   for (const auto& n : new_names) {
-    if (!old_names.count(n)) b->Put(index_, keys::NameKey(n, actor_id), rdb::Slice());
+    bool renamed = had && old_own != new_own && (n == old_own || n == new_own);
+    if (!old_names.count(n) || renamed) b->Put(index_, keys::NameKey(n, actor_id), kind(n));
+    if (renamed && org) relink->names.insert(n);
+  }
+  if (org && (had != has || old_own != new_own)) {  // organisations by own name (keys.h)
+    if (had && !old_own.empty()) b->Delete(index_, keys::OrgNameKey(old_own, actor_id));
+    if (has && !new_own.empty()) b->Put(index_, keys::OrgNameKey(new_own, actor_id), rdb::Slice());
+    if (had && !old_own.empty()) relink->names.insert(old_own);
+    if (has && !new_own.empty()) relink->names.insert(new_own);
   }
   // Actor links: a person is indexed by surname from when it is first stored until it is gone.
+  // Only what changes the inputs of other actors' links fans out (KEYS.md, "Actor links"): a
+  // full-name person appearing or going (the bare surnames under its surname), an organisation
+  // name or alias appearing or going (the organisations of that name). The actor itself is
+  // always re-examined (its mentions, hence its link evidence, may have changed).
   relink->ids.insert(actor_id);
   const Actor& self = has ? after.actor : before.actor;
   if (self.type == ActorType::kPerson) {
     PersonName pn = ParsePersonName(self.name);
-    if (pn.form != NameForm::kNone) {
-      relink->surnames.insert(pn.surname);
+    if (pn.form != NameForm::kNone && had != has) {
+      if (pn.form == NameForm::kFull) relink->surnames.insert(pn.surname);
       std::string ukey = keys::SurnameKey(pn.surname, actor_id);
-      if (!had && has) b->Put(index_, ukey, std::string(1, static_cast<char>(pn.form)));
-      if (had && !has) b->Delete(index_, ukey);
+      if (has) b->Put(index_, ukey, std::string(1, static_cast<char>(pn.form)));
+      if (had) b->Delete(index_, ukey);
     }
-  } else if (self.type == ActorType::kOrganization && old_names != new_names) {
-    for (const auto& n : old_names) relink->names.insert(n);
-    for (const auto& n : new_names) relink->names.insert(n);
+  } else if (self.type == ActorType::kOrganization) {
+    for (const auto& n : old_names) {
+      if (!new_names.count(n)) relink->names.insert(n);
+    }
+    for (const auto& n : new_names) {
+      if (!old_names.count(n)) relink->names.insert(n);
+    }
   }
   if (!has) {
     if (had) {
@@ -264,13 +320,28 @@ Status RocksStore::PutArticle(const ArticleGraph& in, PutOutcome* outcome) {
     m.actor_ids.push_back(a.id);
     contributions.emplace(a.id, std::move(aa));
   }
+  // The old version's view of each actor (as its X records hold it), so that an update can
+  // replace it in the merged actor instead of recomputing it from every article.
+  std::map<std::string, ArticleActor> previous;
+  {
+    std::unordered_map<std::string, uint32_t> old_said;
+    for (const auto& s : old.statements) {
+      if (!s.speaker_id.empty()) old_said[s.speaker_id] += 1;
+    }
+    for (const Actor& a : old.actors) {
+      auto it = old_said.find(a.id);
+      previous.emplace(a.id, ArticleActor{a, it == old_said.end() ? 0 : it->second});
+    }
+  }
   std::set<std::string> touched;
   for (const auto& [aid, aa] : contributions) touched.insert(aid);
-  for (const auto& a : old.actors) touched.insert(a.id);
+  for (const auto& [aid, aa] : previous) touched.insert(aid);
   for (const auto& aid : touched) {
     auto it = contributions.find(aid);
+    auto pt = previous.find(aid);
     TKG_RETURN_IF_ERROR(UpdateActor(aid, it == contributions.end() ? nullptr : &it->second,
-                                    updating, id, &b, &d, &relink));
+                                    pt == previous.end() ? nullptr : &pt->second, id, &b, &d,
+                                    &relink));
   }
 
   std::set<std::string> new_topics;

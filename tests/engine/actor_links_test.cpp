@@ -307,7 +307,7 @@ TEST_CASE("an organisation named by another's alias is linked to it, if unique",
         std::vector<std::string>{"it would hire ten pilots"});
 }
 
-TEST_CASE("re-importing linked articles writes nothing; reopening answers the same",
+TEST_CASE("re-importing linked articles writes nothing, reopening answers the same",
           "[actors][links]") {
   TempDir dir;
   const std::string path = dir.Join("db");
@@ -403,7 +403,7 @@ TEST_CASE("a store without link keys gets them when opened for writing", "[actor
   CHECK(LinkKeys(path) == expected);
 }
 
-TEST_CASE("titles and suffixes are set aside; a name of titles alone is never linked",
+TEST_CASE("titles and suffixes are set aside, a name of titles alone is never linked",
           "[actors][links]") {
   TempDir dir;
   auto store = OpenStore(dir.Join("db"));

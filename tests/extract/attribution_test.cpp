@@ -88,7 +88,7 @@ TEST_CASE("attribution: a reporting chain names a relay, not a speaker", "[attri
   CHECK(s.reported_by[0] == "Coastal Gazette");
 }
 
-TEST_CASE("attribution: told skips the addressee; participles take the subject", "[attribution]") {
+TEST_CASE("attribution: told skips the addressee, participles take the subject", "[attribution]") {
   auto g = ExtractArticle(
       "Fishing Quotas\n\nFisheries commissioner Ana Lopes told reporters the quotas would "
       "stay.\n\nLopes rejected the proposal on Monday, saying it ignored the science.\n",
