@@ -206,3 +206,15 @@ TEST_CASE("pipeline: tkg extract on the command line", "[pipeline][cli]") {
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("--published") != std::string::npos);
 }
+
+TEST_CASE("pipeline: a decade in the sentence does not date a statement", "[pipeline][dating]") {
+  auto graph = tkg::testing::ExtractArticle(
+      "Port Plans Revealed\n\n"
+      "Ada Brennan, who ran the docks in the 1980s, said the new quay would open next spring.\n",
+      "2016-03-09", "Harbour Gazette");
+  const tkg::Statement* s = tkg::testing::FindStatement(graph, "new quay");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Ada Brennan");
+  CHECK(s->date.empty());
+  CHECK(s->date_basis == tkg::DateBasis::kNone);
+}

@@ -17,12 +17,12 @@ std::optional<TimeValue> StatementDateOf(const TimeExpression& t, const TimeValu
   if (value.size() > 10 && value[10] == 'T') value.resize(10);  // a time of day: its date
   auto tv = ParseTimeValue(value);
   if (!tv || !tv->has_interval()) return std::nullopt;
+  // "in the 1970s" or "this century" in a sentence says when something happened, never when
+  // a statement was made: news dates what people say to the year or finer.
+  if (tv->precision < TimePrecision::kYear) return std::nullopt;
   // A statement is not reported before it is made: dates after publication are plans.
   if (published.has_interval() && tv->first_day > published.last_day) return std::nullopt;
-  if (!published.empty() && tv->value == published.value.substr(0, 10) &&
-      *basis == DateBasis::kExplicit) {
-    // "today"/"Thursday" = the publication day: still explicit, it is written in the sentence.
-  }
+  // "today" or "Thursday" naming the publication day stays explicit: it is written in the sentence.
   return tv;
 }
 

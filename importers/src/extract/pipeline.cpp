@@ -179,19 +179,24 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
     if (!st.tokens.empty()) sentences.push_back(std::move(st));
   }
 
-  // Time expressions of the body, against the publication day.
+  // Time expressions of the headline and the body (not of the header's outlet and date lines,
+  // which are metadata, nor of the page furniture), against the publication day.
   TimexOptions topt;
   if (art.published_date.has_interval()) topt.reference_day = art.published_date.first_day;
-  std::string_view body_text = std::string_view(text).substr(body.begin, body.size());
+  Span timed = body;
+  if (!art.headline_span.empty() && art.headline_span.begin < body.begin) {
+    timed.begin = art.headline_span.begin;
+  }
+  std::string_view timed_text = std::string_view(text).substr(timed.begin, timed.size());
   try {
-    graph->times = FindTimeExpressions(body_text, topt);
+    graph->times = FindTimeExpressions(timed_text, topt);
   } catch (const std::exception& e) {
     // A failing time rule must not lose the article's statements; they stay undated.
     graph->times.clear();
   }
   for (auto& t : graph->times) {
-    t.span.begin += body.begin;
-    t.span.end += body.begin;
+    t.span.begin += timed.begin;
+    t.span.end += timed.begin;
   }
 
   // Names and actors, in text order.
