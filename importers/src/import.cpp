@@ -22,6 +22,7 @@
 #include <memory>
 #include <thread>
 
+#include "failure_reason.h"
 #include "tkg/importers/format_registry.h"
 
 namespace tkg {
@@ -129,33 +130,6 @@ Status ReadInput(const std::string& path, std::string* bytes) {
   return Status::OK();
 }
 
-// The reason without the leading "<input>: " that messages carry, since the failure record
-// names the input already.
-std::string Reason(const Status& s, const std::string& input) {
-  std::string m = s.message();
-  if (m.rfind(input + ": ", 0) == 0) m = m.substr(input.size() + 2);
-  return m.empty() ? s.ToString() : m;
-}
-
-// The same status with the input named first.
-Status WithInput(const Status& s, const std::string& input) {
-  std::string m = input + ": " + s.message();
-  switch (s.code()) {
-    case Status::Code::kBusy:
-      return Status::Busy(m);
-    case Status::Code::kCorruption:
-      return Status::Corruption(m);
-    case Status::Code::kVersionMismatch:
-      return Status::VersionMismatch(m);
-    case Status::Code::kNotFound:
-      return Status::NotFound(m);
-    case Status::Code::kInvalidArgument:
-      return Status::InvalidArgument(m);
-    default:
-      return Status::IOError(m);
-  }
-}
-
 // One entry of the run in input order: an article to extract and write, or a failure already
 // known (an unreadable input), kept in the same stream so that failures stay in input order.
 struct Item {
@@ -258,13 +232,13 @@ class Runner {
         continue;
       }
       if (!item.status.ok()) {
-        r.failures.push_back({item.input, "extraction failed: " + Reason(item.status, item.input)});
+        r.failures.push_back({item.input, "extraction failed: " + FailureReason(item.status, item.input)});
         continue;
       }
       PutOutcome outcome = PutOutcome::kUnchanged;
       Status s = store_.PutArticle(item.graph, &outcome);
       if (s.IsInvalidArgument()) {  // the article, not the store, is at fault
-        r.failures.push_back({item.input, "not stored: " + Reason(s, item.input)});
+        r.failures.push_back({item.input, "not stored: " + FailureReason(s, item.input)});
         continue;
       }
       if (!s.ok()) {
@@ -351,7 +325,7 @@ Status ImportPaths(Store& store, const Extractor& extractor, const std::vector<s
   for (const std::string& path : inputs.files) {
     Status rs = ReadInput(path, &bytes);
     if (!rs.ok()) {
-      runner.AddFailure(path, Reason(rs, path));
+      runner.AddFailure(path, FailureReason(rs, path));
     } else {
       summary->bytes += bytes.size();
       ParsedInput parsed;
@@ -359,7 +333,7 @@ Status ImportPaths(Store& store, const Extractor& extractor, const std::vector<s
       hints.source = path;
       Status ps = ParseInput(bytes, path, hints, options.format, &parsed);
       if (!ps.ok()) {
-        runner.AddFailure(path, Reason(ps, path));
+        runner.AddFailure(path, FailureReason(ps, path));
       } else {
         summary->skipped += parsed.skipped;
         for (const auto& e : parsed.errors) runner.AddFailure(path + ":" + e.where, e.reason);

@@ -9,30 +9,6 @@
 
 namespace tkg::feeds {
 
-std::string Reason(const Status& s, const std::string& input) {
-  std::string m = s.message();
-  if (!input.empty() && m.rfind(input + ": ", 0) == 0) m = m.substr(input.size() + 2);
-  return m.empty() ? s.ToString() : m;
-}
-
-Status WithInput(const Status& s, const std::string& input) {
-  std::string m = input + ": " + s.message();
-  switch (s.code()) {
-    case Status::Code::kBusy:
-      return Status::Busy(m);
-    case Status::Code::kCorruption:
-      return Status::Corruption(m);
-    case Status::Code::kVersionMismatch:
-      return Status::VersionMismatch(m);
-    case Status::Code::kNotFound:
-      return Status::NotFound(m);
-    case Status::Code::kInvalidArgument:
-      return Status::InvalidArgument(m);
-    default:
-      return Status::IOError(m);
-  }
-}
-
 ArticleSink::ArticleSink(Store& store, const Extractor& extractor, const ImportOptions& options,
                          ImportSummary* summary)
     : store_(store), extractor_(extractor), summary_(summary) {
@@ -79,13 +55,13 @@ Status ArticleSink::Flush() {
   for (auto& item : items) {
     if (!item.status.ok()) {
       summary_->failures.push_back(
-          {item.input, "extraction failed: " + Reason(item.status, item.input)});
+          {item.input, "extraction failed: " + FailureReason(item.status, item.input)});
       continue;
     }
     PutOutcome outcome = PutOutcome::kUnchanged;
     Status s = store_.PutArticle(item.graph, &outcome);
     if (s.IsInvalidArgument()) {
-      summary_->failures.push_back({item.input, "not stored: " + Reason(s, item.input)});
+      summary_->failures.push_back({item.input, "not stored: " + FailureReason(s, item.input)});
       continue;
     }
     if (!s.ok()) return WithInput(s, item.input);

@@ -11,6 +11,7 @@
 #include "tkg/engine/store.h"
 #include "tkg/importers/extractor.h"
 #include "tkg/importers/formats.h"
+#include "../failure_reason.h"
 #include "tkg/importers/import.h"
 #include "tkg/schema/types.h"
 
@@ -45,10 +46,5 @@ class ArticleSink {
 // `fetched_iso` (the fetch time or WARC-Date, basis "fetched"). Sets Article::published_basis.
 void ApplyDateFallback(Article* a, const std::string& item_date, const std::string& fetched_iso,
                        const ArticleHints& hints);
-
-// The reason of a status without a leading "<input>: ".
-std::string Reason(const Status& s, const std::string& input);
-// The status with "<input>: " in front of its message, same code.
-Status WithInput(const Status& s, const std::string& input);
 
 }  // namespace tkg::feeds

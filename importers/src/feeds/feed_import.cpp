@@ -28,7 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using feeds::ArticleSink;
-using feeds::Reason;
 
 constexpr uint64_t kMaxFileBytes = 50ull * 1024 * 1024;
 
@@ -182,7 +181,7 @@ Status ImportFeed(Store& store, const Extractor& extractor, Fetcher& fetcher,
     state = FeedState{};
     state.url = key;
   } else if (!gs.ok()) {
-    return feeds::WithInput(gs, arg);
+    return WithInput(gs, arg);
   }
 
   // The feed's bytes.
@@ -196,7 +195,7 @@ Status ImportFeed(Store& store, const Extractor& extractor, Fetcher& fetcher,
     req.last_modified = state.last_modified;
     Status fs = fetcher.Fetch(req, &resp);
     if (!fs.ok()) {
-      summary->failures.push_back({arg, Reason(fs, arg)});
+      summary->failures.push_back({arg, FailureReason(fs, arg)});
       return Status::OK();
     }
     final_url = resp.final_url.empty() ? arg : resp.final_url;
@@ -212,7 +211,7 @@ Status ImportFeed(Store& store, const Extractor& extractor, Fetcher& fetcher,
   } else {
     Status rs = ReadSmallFile(arg, kMaxFileBytes, &resp.body);
     if (!rs.ok()) {
-      summary->failures.push_back({arg, Reason(rs, arg)});
+      summary->failures.push_back({arg, FailureReason(rs, arg)});
       return Status::OK();
     }
     summary->bytes += resp.body.size();
@@ -233,13 +232,13 @@ Status ImportFeed(Store& store, const Extractor& extractor, Fetcher& fetcher,
   if (!LooksLikeFeed(resp.body)) {
     if (remote && LooksLikeHtml(resp)) {  // a single page
       PageResult pr = AddPage(resp.body, final_url, arg, "", fetched_iso, "", options, &sink);
-      if (!pr.status.ok()) summary->failures.push_back({arg, Reason(pr.status, final_url)});
+      if (!pr.status.ok()) summary->failures.push_back({arg, FailureReason(pr.status, final_url)});
       return save_state({});
     }
   }
   Feed feed;
   if (Status ps = ParseFeed(resp.body, final_url, &feed); !ps.ok()) {
-    summary->failures.push_back({arg, Reason(ps, final_url)});
+    summary->failures.push_back({arg, FailureReason(ps, final_url)});
     return Status::OK();
   }
 
@@ -271,7 +270,7 @@ Status ImportFeed(Store& store, const Extractor& extractor, Fetcher& fetcher,
       PageResult pr =
           AddPage(html, name, input, item.published, fetched_iso, feed.title, options, &sink);
       if (!pr.status.ok()) {
-        fail("feed content unreadable: " + Reason(pr.status, name), true);
+        fail("feed content unreadable: " + FailureReason(pr.status, name), true);
         continue;
       }
       new_ids.push_back(item.id);
@@ -301,7 +300,7 @@ Status ImportFeed(Store& store, const Extractor& extractor, Fetcher& fetcher,
     FetchResponse page;
     Status fs = fetcher.Fetch(preq, &page);
     if (!fs.ok()) {
-      fail(Reason(fs, item.link), !Transient(fs));
+      fail(FailureReason(fs, item.link), !Transient(fs));
       continue;
     }
     if (page.status != 200) {
@@ -317,7 +316,7 @@ Status ImportFeed(Store& store, const Extractor& extractor, Fetcher& fetcher,
     PageResult pr =
         AddPage(page.body, page_url, input, item.published, NowIso(), feed.title, options, &sink);
     if (!pr.status.ok()) {
-      fail(Reason(pr.status, page_url), true);
+      fail(FailureReason(pr.status, page_url), true);
       continue;
     }
     new_ids.push_back(item.id);

@@ -272,7 +272,7 @@ Status ImportWarc(Store& store, const Extractor& extractor, const std::string& p
   std::vector<std::string> errors;
   auto report_errors = [&] {
     for (auto& e : errors)
-      summary->failures.push_back({path, feeds::Reason(Status::InvalidArgument(e), path)});
+      summary->failures.push_back({path, FailureReason(Status::InvalidArgument(e), path)});
     errors.clear();
   };
   // Makes at least `n` bytes available after pos; false at the end of input.
@@ -432,7 +432,7 @@ Status ImportWarc(Store& store, const Extractor& extractor, const std::string& p
     hints.source = name;
     Status ps = ParseInput(html, name, hints, "html", &parsed);
     if (!ps.ok() || parsed.articles.empty()) {
-      summary->failures.push_back({where, ps.ok() ? "no article" : feeds::Reason(ps, name)});
+      summary->failures.push_back({where, ps.ok() ? "no article" : FailureReason(ps, name)});
       continue;
     }
     Article a = std::move(parsed.articles.front());
