@@ -146,6 +146,12 @@ json StatementToJson(const StatementView& view) {
   j["evidence"] = {{"article_id", s.article_id},         {"span", SpanToJson(s.sentence_span)},
                    {"sentence", view.sentence},          {"source_span", SpanToJson(s.source_span)},
                    {"cue_span", SpanToJson(s.cue_span)}, {"text_span", SpanToJson(s.text_span)}};
+  // Spans above point into the article's text; for HTML pages that text is derived from the
+  // file, and these give the same evidence in the file's own bytes.
+  if (view.has_file_spans) {
+    j["evidence"]["file_span"] = SpanToJson(view.file_span);
+    j["evidence"]["file_text_span"] = SpanToJson(view.file_text_span);
+  }
   j["rule"] = s.rule;
   j["confidence"] = RoundConfidence(s.confidence);
   // True only for history: a statement of an older version of an updated article.
@@ -200,7 +206,10 @@ json ArticleToJson(const Article& a, bool with_text) {
             {"ingested_at", a.ingested_at},
             {"length", a.text.size()},
             {"headline_span", SpanToJson(a.headline_span)},
-            {"body_span", SpanToJson(a.body_span)}};
+            {"body_span", SpanToJson(a.body_span)},
+            // Whether the spans point into the file itself (plain text) or into text derived
+            // from it (HTML, SGML, JSON formats; see evidence.file_span).
+            {"text_is_file", a.format == "text"}};
   if (with_text) j["text"] = a.text;
   return j;
 }
@@ -235,6 +244,11 @@ StatementView MakeStatementView(const Article& article, const Statement& stateme
   v.article_url = article.url;
   v.article_published = article.published;
   v.sentence = std::string(SpanText(article.text, statement.sentence_span));
+  if (!article.source_map.empty()) {
+    v.has_file_spans = true;
+    v.file_span = MapToSource(article, statement.sentence_span);
+    v.file_text_span = MapToSource(article, statement.text_span);
+  }
   return v;
 }
 

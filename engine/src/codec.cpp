@@ -205,6 +205,16 @@ std::string Encode(const Article& a) {
   w.Sp(a.headline_span);
   w.Sp(a.body_span);
   w.S(a.published_basis);  // added after schema version 1 first shipped: optional on read
+  // Source map, added later still: optional on read, written only when there is one.
+  if (!a.source_map.empty()) {
+    w.U(a.source_map.size());
+    for (const SourceRun& r : a.source_map) {
+      w.U(r.text_begin);
+      w.U(r.text_length);
+      w.U(r.source_begin);
+      w.U(r.source_length);
+    }
+  }
   return w.Take();
 }
 
@@ -224,6 +234,19 @@ bool Decode(std::string_view in, Article* a) {
   a->body_span = r.Sp();
   a->published_basis.clear();
   if (r.ok() && !r.done()) a->published_basis = r.S();
+  a->source_map.clear();
+  if (r.ok() && !r.done()) {
+    uint64_t n = r.U();
+    for (uint64_t k = 0; k < n && r.ok(); ++k) {
+      SourceRun run;
+      run.text_begin = r.U32();
+      run.text_length = r.U32();
+      run.source_begin = r.U32();
+      run.source_length = r.U32();
+      if (!r.ok()) break;
+      a->source_map.push_back(run);
+    }
+  }
   return r.done();
 }
 

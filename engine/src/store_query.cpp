@@ -289,6 +289,11 @@ Status RocksStore::QueryStatements(const StatementQuery& q, StatementPage* out) 
     view.sentence = std::string(SpanText(tit->second, s.sentence_span));
     view.article_version = at->version;
     view.superseded = old_version != 0;
+    if (!art->source_map.empty()) {
+      view.has_file_spans = true;
+      view.file_span = MapToSource(*art, s.sentence_span);
+      view.file_text_span = MapToSource(*art, s.text_span);
+    }
     view.statement = std::move(s);
     out->statements.push_back(std::move(view));
     last = keys::Cursor{row.undated, row.day, row.id};

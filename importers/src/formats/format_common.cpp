@@ -1,4 +1,5 @@
 // Text helpers shared by the format readers: entities, white space, URLs, article assembly.
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -224,6 +225,129 @@ void SetPublishedLenient(std::string_view text, Article* a) {
       a->published_date = probe.published_date;
     }
   }
+}
+
+// --- source maps ---
+
+void DecodeTracked(std::string_view raw, uint32_t base, std::string* out,
+                   std::vector<Origin>* origins) {
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '&') {
+      size_t semi = raw.find(';', i + 1);
+      if (semi != std::string_view::npos && semi - i <= 12 && semi > i + 1 &&
+          raw.substr(i + 1, semi - i - 1).find('&') == std::string_view::npos) {
+        std::string_view entity = raw.substr(i, semi - i + 1);
+        std::string decoded = DecodeEntities(entity);
+        if (decoded != entity) {
+          Origin o{base + static_cast<uint32_t>(i), base + static_cast<uint32_t>(semi + 1)};
+          *out += decoded;
+          origins->insert(origins->end(), decoded.size(), o);
+          i = semi;
+          continue;
+        }
+      }
+    }
+    out->push_back(raw[i]);
+    origins->push_back(
+        Origin{base + static_cast<uint32_t>(i), base + static_cast<uint32_t>(i + 1)});
+  }
+}
+
+std::string CollapseTracked(std::string_view s, const std::vector<Origin>& in,
+                            std::vector<Origin>* origins) {
+  std::string out;
+  origins->clear();
+  bool pending = false;
+  Origin space_origin;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t at = i;
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      space = true;
+      ++i;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) >= 0x80 &&
+                static_cast<unsigned char>(s[i + 2]) <= 0x8B)) {
+      space = true;
+      i += 2;
+    }
+    if (space) {
+      if (!pending) {
+        space_origin = in[at];
+        if (i != at && in[i].end != Origin::kNone && space_origin.begin != Origin::kNone)
+          space_origin.end = std::max(space_origin.end, in[i].end);
+      }
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) {
+      out.push_back(' ');
+      origins->push_back(space_origin);
+    }
+    pending = false;
+    out.push_back(static_cast<char>(c));
+    origins->push_back(in[at]);
+  }
+  return out;
+}
+
+void AppendRuns(const std::vector<Origin>& origins, uint32_t text_begin,
+                const std::vector<uint32_t>& raw_of, std::vector<SourceRun>* runs) {
+  bool open = false;  // whether runs->back() may still grow
+  for (size_t k = 0; k < origins.size(); ++k) {
+    Origin o = origins[k];
+    if (o.begin == Origin::kNone) {
+      open = false;
+      continue;
+    }
+    if (!raw_of.empty()) {
+      uint32_t b = raw_of[o.begin];
+      uint32_t e = o.end < raw_of.size() ? raw_of[o.end] : raw_of.back();
+      if (o.end > o.begin && e <= raw_of[o.end - 1]) e = raw_of[o.end - 1] + 1;
+      o = Origin{b, e};
+    }
+    uint32_t t = text_begin + static_cast<uint32_t>(k);
+    if (open) {
+      SourceRun& r = runs->back();
+      bool verbatim = r.text_length == r.source_length;
+      if (verbatim && o.end - o.begin == 1 && o.begin == r.source_begin + r.source_length) {
+        ++r.text_length;
+        ++r.source_length;
+        continue;
+      }
+      if (o.begin == r.source_begin && o.end == r.source_begin + r.source_length) {
+        ++r.text_length;  // another byte of the same entity
+        continue;
+      }
+    }
+    runs->push_back(SourceRun{t, 1, o.begin, o.end - o.begin});
+    open = true;
+  }
+}
+
+void ComposeSourceMap(const std::vector<Origin>& headline_origins,
+                      const std::vector<std::string>& paragraphs,
+                      const std::vector<const std::vector<Origin>*>& paragraph_origins,
+                      const std::vector<uint32_t>& raw_of, Article* a) {
+  std::vector<SourceRun> runs;
+  uint32_t pos = 0;
+  if (!a->headline.empty()) {
+    if (headline_origins.size() == a->headline.size())
+      AppendRuns(headline_origins, 0, raw_of, &runs);
+    pos = static_cast<uint32_t>(a->headline.size());
+  }
+  for (size_t k = 0; k < paragraphs.size(); ++k) {
+    const std::string& p = paragraphs[k];
+    if (p.empty()) continue;
+    if (pos > 0) pos += 2;                               // "\n\n"
+    if (a->text.compare(pos, p.size(), p) != 0) return;  // laid out otherwise: no map
+    if (k < paragraph_origins.size() && paragraph_origins[k] != nullptr &&
+        paragraph_origins[k]->size() == p.size())
+      AppendRuns(*paragraph_origins[k], pos, raw_of, &runs);
+    pos += static_cast<uint32_t>(p.size());
+  }
+  a->source_map = std::move(runs);
 }
 
 }  // namespace tkg::formats

@@ -185,6 +185,7 @@ struct Container {
 
 struct Block {
   std::string text;
+  std::vector<Origin> origins;  // one per byte of text
   size_t chars = 0, link_chars = 0;
   int container = -1;
 };
@@ -277,7 +278,10 @@ class Extractor {
       return;
     }
     if (n == "br") {  // a line break inside a paragraph, not a new block
-      if (!stack_.back().skip) buf_ += ' ';
+      if (!stack_.back().skip) {
+        buf_ += ' ';
+        buf_origins_.push_back(Origin{});
+      }
       return;
     }
     if (IsBlock(n)) Flush();
@@ -325,7 +329,9 @@ class Extractor {
   }
 
   void Text(std::string_view raw) {
-    std::string text = DecodeEntities(raw);
+    std::string text;
+    std::vector<Origin> origins;
+    DecodeTracked(raw, static_cast<uint32_t>(raw.data() - s_.data()), &text, &origins);
     if (in_h1_) h1_buf_ += text;
     const Node& top = stack_.back();
     if (top.skip) return;
@@ -333,14 +339,17 @@ class Extractor {
     if (chars == 0 && buf_chars_ == 0) return;  // white space between blocks
     if (buf_chars_ == 0) buf_container_ = top.container;
     buf_ += text;
+    buf_origins_.insert(buf_origins_.end(), origins.begin(), origins.end());
     buf_chars_ += chars;
     if (top.link) link_chars_ += chars;
   }
 
   void Flush() {
-    std::string text = CollapseSpace(buf_);
+    std::vector<Origin> origins;
+    std::string text = CollapseTracked(buf_, buf_origins_, &origins);
     if (!text.empty()) {
       Block b;
+      b.origins = std::move(origins);
       b.chars = CountChars(text);
       b.link_chars = link_chars_;
       b.container = buf_container_;
@@ -349,6 +358,7 @@ class Extractor {
       blocks_.push_back(std::move(b));
     }
     buf_.clear();
+    buf_origins_.clear();
     buf_chars_ = 0;
     link_chars_ = 0;
   }
@@ -359,6 +369,7 @@ class Extractor {
   std::vector<Container> containers_;
   Meta meta_;
   std::string buf_, h1_buf_;
+  std::vector<Origin> buf_origins_;  // one per byte of buf_
   size_t link_chars_ = 0;
   size_t buf_chars_ = 0;  // visible characters in buf_
   int buf_container_ = -1;
@@ -438,17 +449,22 @@ std::string DeclaredCharset(std::string_view s) {
   return head.substr(p, e - p);
 }
 
-std::string Windows1252ToUtf8(std::string_view bytes) {
+// raw_of, when given, receives for each output byte (and one past the end) the input byte it
+// came from.
+std::string Windows1252ToUtf8(std::string_view bytes, std::vector<uint32_t>* raw_of = nullptr) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 8);
-  for (unsigned char c : bytes) {
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
     if (c < 0x80) {
       out.push_back(static_cast<char>(c));
     } else {
       std::string ref = "&#" + std::to_string(c) + ";";  // FixC1 maps 0x80..0x9F
       out += DecodeEntities(ref);
     }
+    if (raw_of != nullptr) raw_of->resize(out.size(), static_cast<uint32_t>(i));
   }
+  if (raw_of != nullptr) raw_of->push_back(static_cast<uint32_t>(bytes.size()));
   return out;
 }
 
@@ -456,6 +472,7 @@ std::string Windows1252ToUtf8(std::string_view bytes) {
 
 Status ParseHtml(std::string_view raw, std::string_view path, ParsedInput* out) {
   std::string converted;
+  std::vector<uint32_t> raw_of;  // converted byte -> file byte, when converted
   std::string_view bytes = raw;
   if (FindInvalidUtf8(raw) != std::string_view::npos) {
     std::string cs = DeclaredCharset(raw);
@@ -464,7 +481,7 @@ Status ParseHtml(std::string_view raw, std::string_view path, ParsedInput* out) 
                                      std::to_string(FindInvalidUtf8(raw)) +
                                      " although the page declares UTF-8");
     }
-    converted = Windows1252ToUtf8(raw);  // ISO 8859-1 pages are Windows-1252 in practice
+    converted = Windows1252ToUtf8(raw, &raw_of);  // ISO 8859-1 pages are Windows-1252 in practice
     bytes = converted;
   }
   Extractor ex(bytes);
@@ -517,6 +534,7 @@ Status ParseHtml(std::string_view raw, std::string_view path, ParsedInput* out) 
       best = c;
   }
   std::vector<std::string> paragraphs;
+  std::vector<const std::vector<Origin>*> paragraph_origins;  // nullptr: not from the page
   for (const Block& b : ex.blocks()) {
     if (best >= 0) {
       bool inside = false;
@@ -533,6 +551,7 @@ Status ParseHtml(std::string_view raw, std::string_view path, ParsedInput* out) 
     if (!sentence && b.chars < 60) continue;  // "Related News", bylines, datelines, labels
     if (b.text == headline) continue;
     paragraphs.push_back(b.text);
+    paragraph_origins.push_back(&b.origins);
   }
   if (paragraphs.empty() && !ld_body.empty()) {
     size_t start = 0;
@@ -540,7 +559,10 @@ Status ParseHtml(std::string_view raw, std::string_view path, ParsedInput* out) 
       size_t nl = ld_body.find('\n', start);
       if (nl == std::string::npos) nl = ld_body.size();
       std::string p = CollapseSpace(ld_body.substr(start, nl - start));
-      if (!p.empty()) paragraphs.push_back(std::move(p));
+      if (!p.empty()) {
+        paragraphs.push_back(std::move(p));
+        paragraph_origins.push_back(nullptr);
+      }
       start = nl + 1;
     }
   }
@@ -550,6 +572,17 @@ Status ParseHtml(std::string_view raw, std::string_view path, ParsedInput* out) 
 
   Article a;
   ComposeArticle(headline, paragraphs, &a);
+  // The source map. The headline maps to its first verbatim occurrence in the page, if any.
+  {
+    std::vector<Origin> headline_origins;
+    size_t at = headline.empty() ? std::string_view::npos : bytes.find(headline);
+    if (at != std::string_view::npos) {
+      for (size_t k = 0; k < headline.size(); ++k)
+        headline_origins.push_back(
+            Origin{static_cast<uint32_t>(at + k), static_cast<uint32_t>(at + k + 1)});
+    }
+    ComposeSourceMap(headline_origins, paragraphs, paragraph_origins, raw_of, &a);
+  }
   a.url = ld_url;
   if (a.url.empty()) a.url = Prop(meta, "og:url");
   if (a.url.empty()) a.url = std::string(Trim(meta.canonical));

@@ -43,4 +43,33 @@ void ComposeArticle(const std::string& headline, const std::vector<std::string>&
 // when neither reads (a missing date never loses the article).
 void SetPublishedLenient(std::string_view text, Article* a);
 
+// --- source maps (Article::source_map), format_common.cpp ---
+
+// Where a byte of derived text came from: bytes [begin, end) of the input; kNone when inserted.
+struct Origin {
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t begin = kNone, end = kNone;
+};
+// DecodeEntities of raw (which starts at input byte `base`), appending to *out and giving each
+// output byte its origin in *origins: copied bytes come from their own byte, every byte of a
+// decoded entity from the whole entity.
+void DecodeTracked(std::string_view raw, uint32_t base, std::string* out,
+                   std::vector<Origin>* origins);
+// CollapseSpace of s, whose bytes come from `in`; a collapsed run of white space keeps the origin
+// of its first character.
+std::string CollapseTracked(std::string_view s, const std::vector<Origin>& in,
+                            std::vector<Origin>* origins);
+// Appends the runs of derived bytes with `origins`, placed at text_begin of the article text,
+// merging neighbours (verbatim bytes continuing a verbatim run; bytes of one entity). raw_of,
+// when not empty, maps converted input bytes (and one past the end) to the file's bytes.
+void AppendRuns(const std::vector<Origin>& origins, uint32_t text_begin,
+                const std::vector<uint32_t>& raw_of, std::vector<SourceRun>* runs);
+// Sets a->source_map for a text laid out by ComposeArticle(a->headline, paragraphs): headline
+// and paragraph origins (nullptr or a size mismatch: that part gets no run). Leaves the map empty
+// when the text is not laid out as expected.
+void ComposeSourceMap(const std::vector<Origin>& headline_origins,
+                      const std::vector<std::string>& paragraphs,
+                      const std::vector<const std::vector<Origin>*>& paragraph_origins,
+                      const std::vector<uint32_t>& raw_of, Article* a);
+
 }  // namespace tkg::formats

@@ -75,19 +75,29 @@ std::string ReutersDate(std::string_view d) {
 
 // Re-flows a hard-wrapped body: a line that starts with white space, or follows a blank line,
 // starts a new paragraph.
-std::vector<std::string> Reflow(std::string_view body) {
+// `origins` gives the origin of each byte of body; each paragraph's origins land in *out_origins.
+std::vector<std::string> Reflow(std::string_view body, const std::vector<Origin>& origins,
+                                std::vector<std::vector<Origin>>* out_origins) {
   std::vector<std::string> paragraphs;
   std::string current;
+  std::vector<Origin> current_origins;
+  out_origins->clear();
   auto flush = [&] {
-    std::string p = CollapseSpace(current);
-    if (!p.empty()) paragraphs.push_back(std::move(p));
+    std::vector<Origin> po;
+    std::string p = CollapseTracked(current, current_origins, &po);
+    if (!p.empty()) {
+      paragraphs.push_back(std::move(p));
+      out_origins->push_back(std::move(po));
+    }
     current.clear();
+    current_origins.clear();
   };
   size_t start = 0;
   while (start <= body.size()) {
     size_t nl = body.find('\n', start);
     if (nl == std::string_view::npos) nl = body.size();
     std::string_view line = body.substr(start, nl - start);
+    size_t line_start = start;
     start = nl + 1;
     if (Trim(line).empty()) {
       flush();
@@ -95,7 +105,10 @@ std::vector<std::string> Reflow(std::string_view body) {
     }
     if (line[0] == ' ' || line[0] == '\t') flush();
     current += ' ';
+    current_origins.push_back(Origin{});
     current += line;
+    current_origins.insert(current_origins.end(), origins.begin() + line_start,
+                           origins.begin() + line_start + line.size());
   }
   flush();
   // The sign-off: "Reuter" / "REUTER" as the last word.
@@ -105,11 +118,15 @@ std::vector<std::string> Reflow(std::string_view body) {
       size_t len = std::strlen(sign);
       if (last.size() >= len && last.compare(last.size() - len, len, sign) == 0) {
         last.erase(last.size() - len);
-        last = std::string(Trim(last));
+        last = std::string(Trim(last));  // CollapseSpace left no white space in front
+        out_origins->back().resize(last.size());
         break;
       }
     }
-    if (last.empty()) paragraphs.pop_back();
+    if (last.empty()) {
+      paragraphs.pop_back();
+      out_origins->pop_back();
+    }
   }
   return paragraphs;
 }
@@ -118,11 +135,21 @@ std::vector<std::string> Reflow(std::string_view body) {
 
 Status ParseReutersSgml(std::string_view raw, std::string_view path, ParsedInput* out) {
   std::string converted;
+  std::vector<uint32_t> raw_of;  // converted byte -> file byte, when converted
   std::string_view bytes = raw;
   if (FindInvalidUtf8(raw) != std::string_view::npos) {
     converted = Latin1ToUtf8(raw);
     bytes = converted;
+    for (size_t i = 0; i < raw.size(); ++i)  // Latin-1: one byte below 0x80, else two
+      raw_of.insert(raw_of.end(), static_cast<unsigned char>(raw[i]) < 0x80 ? 1 : 2,
+                    static_cast<uint32_t>(i));
+    raw_of.push_back(static_cast<uint32_t>(raw.size()));
+    if (raw_of.size() != converted.size() + 1) raw_of.clear();  // not as expected: no map
   }
+  bool mappable = converted.empty() || !raw_of.empty();
+  auto offset = [&](std::string_view part) {
+    return part.data() == nullptr ? 0u : static_cast<uint32_t>(part.data() - bytes.data());
+  };
   size_t pos = 0, records = 0;
   while (true) {
     size_t b = bytes.find("<REUTERS", pos);
@@ -142,20 +169,36 @@ Status ParseReutersSgml(std::string_view raw, std::string_view path, ParsedInput
     Element(text, "TITLE", &title);
     Element(text, "DATELINE", &dateline);
     std::string body_text;
+    std::vector<Origin> body_origins;
     if (Element(text, "BODY", &body)) {
-      body_text = DecodeEntities(body);
+      DecodeTracked(body, offset(body), &body_text, &body_origins);
     } else if (Attribute(record.substr(record.find("<TEXT")), "TYPE") == "UNPROC") {
-      body_text = DecodeEntities(text);  // unprocessed stories: the text is the story
+      // unprocessed stories: the text is the story
+      DecodeTracked(text, offset(text), &body_text, &body_origins);
     }
-    std::vector<std::string> paragraphs = Reflow(body_text);
+    std::vector<std::vector<Origin>> paragraph_origins;
+    std::vector<std::string> paragraphs = Reflow(body_text, body_origins, &paragraph_origins);
     if (paragraphs.empty()) {
       ++out->skipped;  // a title-only brief: no story to read
       continue;
     }
-    std::string dl = CollapseSpace(DecodeEntities(dateline));
-    if (!dl.empty()) paragraphs[0] = dl + " " + paragraphs[0];
+    std::string dl_raw, title_raw;
+    std::vector<Origin> dl_raw_origins, dl_origins, title_raw_origins, title_origins;
+    DecodeTracked(dateline, offset(dateline), &dl_raw, &dl_raw_origins);
+    std::string dl = CollapseTracked(dl_raw, dl_raw_origins, &dl_origins);
+    if (!dl.empty()) {
+      paragraphs[0] = dl + " " + paragraphs[0];
+      dl_origins.push_back(Origin{});
+      dl_origins.insert(dl_origins.end(), paragraph_origins[0].begin(), paragraph_origins[0].end());
+      paragraph_origins[0] = std::move(dl_origins);
+    }
+    DecodeTracked(title, offset(title), &title_raw, &title_raw_origins);
     Article a;
-    ComposeArticle(CollapseSpace(DecodeEntities(title)), paragraphs, &a);
+    ComposeArticle(CollapseTracked(title_raw, title_raw_origins, &title_origins), paragraphs, &a);
+    std::vector<const std::vector<Origin>*> origin_ptrs;
+    for (const auto& o : paragraph_origins) origin_ptrs.push_back(&o);
+    ComposeSourceMap(title_origins, paragraphs, origin_ptrs, raw_of, &a);
+    if (!mappable) a.source_map.clear();
     a.outlet = "Reuters";
     if (Element(record, "DATE", &date)) SetPublishedLenient(ReutersDate(date), &a);
     out->articles.push_back(std::move(a));

@@ -111,6 +111,12 @@ struct StatementView {
   // above and the sentence are those of that version.
   uint32_t article_version = 1;
   bool superseded = false;
+  // The sentence span and the content span (text_span) in the bytes of the original file, for
+  // articles whose text is derived from the file (Article::source_map not empty); see
+  // MapToSource.
+  bool has_file_spans = false;
+  Span file_span;
+  Span file_text_span;
 };
 
 struct StatementQuery {

@@ -40,6 +40,15 @@ bool ParseActorType(std::string_view name, ActorType* out);
 
 // An article as a format importer hands it over, and as it is stored. `text` holds the bytes
 // that every span points into (for plain text: the file itself).
+// One stretch of Article::text and the bytes of the original file it came from.
+struct SourceRun {
+  uint32_t text_begin = 0;
+  uint32_t text_length = 0;
+  uint32_t source_begin = 0;
+  uint32_t source_length = 0;
+  bool operator==(const SourceRun&) const = default;
+};
+
 struct Article {
   std::string id;            // ArticleId(url, text); filled in by the pipeline
   std::string url;           // canonical URL, may be empty
@@ -58,6 +67,13 @@ struct Article {
   // "article" (the page's own date), "feed" (the feed item's date), "fetched" (the fetch time,
   // for want of a better one), "given" (--published); "" when not recorded (file imports).
   std::string published_basis;
+  // Where the bytes of `text` stand in the original file, for formats whose text is derived
+  // (HTML: markup and entities removed, headline and blank lines inserted). Sorted by
+  // text_begin, non-overlapping. A run with text_length == source_length was copied verbatim;
+  // otherwise (a decoded entity, a re-encoded byte) the whole text range stands for the whole
+  // source range. Text outside every run was inserted. Empty when the text is the file itself or
+  // when no map was recorded: see MapToSource.
+  std::vector<SourceRun> source_map;
 };
 
 struct Role {
@@ -136,5 +152,11 @@ inline std::string_view SpanText(std::string_view text, Span s) {
   if (s.empty() || s.end > text.size()) return {};
   return text.substr(s.begin, s.end - s.begin);
 }
+
+// The smallest span of the original file covering the text span `s` of `a.text`: `s` itself
+// when a.source_map is empty. Ends inside a run that is not verbatim (an entity) round outward
+// to the whole run; inserted text (separators) maps to nothing, and a span made only of inserted
+// text maps to the source bytes between its neighbouring runs. Empty for an empty span. Pure.
+Span MapToSource(const Article& a, Span s);
 
 }  // namespace tkg
