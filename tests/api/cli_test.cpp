@@ -18,17 +18,7 @@ using tkg::testing::TkgBinary;
 
 namespace {
 
-// Polls GET /healthz until the server answers (true) or the process ends or 20 s pass (false).
-bool WaitForServer(BackgroundProcess& process, int port) {
-  httplib::Client c("127.0.0.1", port);
-  c.set_connection_timeout(0, 200000);
-  for (int i = 0; i < 200; ++i) {
-    if (auto res = c.Get("/healthz"); res && res->status == 200) return true;
-    if (!process.running()) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return false;
-}
+using tkg::testing::WaitForHealthy;
 
 }  // namespace
 
@@ -39,7 +29,7 @@ TEST_CASE("tkg serve answers over HTTP and stops cleanly on SIGTERM", "[api][cli
   int port = FreePort();
   BackgroundProcess server(
       {TkgBinary(), "serve", "--db", store, "--port", std::to_string(port), "--threads", "2"});
-  REQUIRE(WaitForServer(server, port));
+  REQUIRE(WaitForHealthy(server, port));
 
   httplib::Client c("127.0.0.1", port);
   auto res = c.Get("/v1/statements?topic=cybersecurity&speaker=Voss");

@@ -24,13 +24,7 @@ TEST_CASE("tkg serve answers what is written while it serves", "[api][cli]") {
                             "--catch-up-ms", "200"});
   httplib::Client c("127.0.0.1", port);
   c.set_connection_timeout(0, 200000);
-  bool up = false;
-  for (int i = 0; i < 200 && !up; ++i) {
-    auto res = c.Get("/healthz");
-    up = res && res->status == 200;
-    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  REQUIRE(up);
+  REQUIRE(tkg::testing::WaitForHealthy(server, port));
   auto before = c.Get("/v1/statements?q=cameras");
   REQUIRE(before);
   REQUIRE(json::parse(before->body)["statements"].empty());

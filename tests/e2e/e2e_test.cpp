@@ -73,16 +73,7 @@ class Served {
         process_({TkgBinary(), "serve", "--db", store, "--port", std::to_string(port_)}),
         client_("127.0.0.1", port_) {
     client_.set_connection_timeout(0, 200000);
-    bool up = false;
-    for (int i = 0; i < 200 && !up; ++i) {
-      auto res = client_.Get("/healthz");
-      up = res && res->status == 200;
-      if (!up) {
-        REQUIRE(process_.running());
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      }
-    }
-    REQUIRE(up);
+    REQUIRE(tkg::testing::WaitForHealthy(process_, port_));
     client_.set_read_timeout(20);
   }
   // The body of a GET that must succeed.

@@ -40,13 +40,7 @@ TEST_CASE("the seed article: Xi Jinping on cybersecurity, dated, over HTTP", "[e
   BackgroundProcess server({TkgBinary(), "serve", "--db", store, "--port", std::to_string(port)});
   httplib::Client c("127.0.0.1", port);
   c.set_connection_timeout(0, 200000);
-  bool up = false;
-  for (int i = 0; i < 200 && !up; ++i) {
-    auto res = c.Get("/healthz");
-    up = res && res->status == 200;
-    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  REQUIRE(up);
+  REQUIRE(tkg::testing::WaitForHealthy(server, port));
   c.set_read_timeout(20);
 
   auto res = c.Get("/v1/statements?topic=cybersecurity&limit=1000");

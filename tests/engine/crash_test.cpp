@@ -54,14 +54,6 @@ ArticleGraph Numbered(int i, int r) {
   return b.graph();
 }
 
-bool WaitFor(const std::string& path, std::chrono::seconds timeout) {
-  auto until = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < until) {
-    if (std::filesystem::exists(path)) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return false;
-}
 }  // namespace
 
 TEST_CASE("imports articles until killed (helper process)", "[.import-many]") {
@@ -85,7 +77,7 @@ TEST_CASE("an import killed with SIGKILL leaves only whole articles", "[store][c
   setenv(kImportEnv, path.c_str(), 1);
   tkg::testing::BackgroundProcess importer({self, "[.import-many]", "-o", "/dev/null"});
   unsetenv(kImportEnv);
-  REQUIRE(WaitFor(path + ".started", std::chrono::seconds(30)));
+  REQUIRE(tkg::testing::WaitForFile(path + ".started", std::chrono::seconds(30)));
   std::this_thread::sleep_for(std::chrono::milliseconds(250));
   REQUIRE(importer.running());
   REQUIRE(kill(importer.pid(), SIGKILL) == 0);

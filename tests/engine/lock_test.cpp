@@ -18,14 +18,6 @@ using tkg::testing::TempDir;
 namespace {
 constexpr const char* kHoldEnv = "TKG_ENGINE_TEST_HOLD_DIR";
 
-bool WaitForFile(const std::string& path, std::chrono::seconds timeout) {
-  auto until = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < until) {
-    if (std::filesystem::exists(path)) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return false;
-}
 }  // namespace
 
 TEST_CASE("holds a store open until told to stop (helper process)", "[.hold]") {
@@ -33,7 +25,7 @@ TEST_CASE("holds a store open until told to stop (helper process)", "[.hold]") {
   if (dir == nullptr) return;
   auto store = OpenStore(dir);
   tkg::testing::WriteFile(std::string(dir) + ".ready", "1");
-  WaitForFile(std::string(dir) + ".stop", std::chrono::seconds(30));
+  tkg::testing::WaitForFile(std::string(dir) + ".stop", std::chrono::seconds(30));
 }
 
 TEST_CASE("a store held by another process is Busy for a writer", "[store][lock]") {
@@ -44,7 +36,7 @@ TEST_CASE("a store held by another process is Busy for a writer", "[store][lock]
   setenv(kHoldEnv, path.c_str(), 1);
   tkg::testing::BackgroundProcess holder({self, "[.hold]", "-o", "/dev/null"});
   unsetenv(kHoldEnv);
-  REQUIRE(WaitForFile(path + ".ready", std::chrono::seconds(20)));
+  REQUIRE(tkg::testing::WaitForFile(path + ".ready", std::chrono::seconds(20)));
 
   std::unique_ptr<Store> store;
   Status s = Store::Open(StoreOptions{}, path, &store);
@@ -71,7 +63,7 @@ TEST_CASE("a writer waits up to lock_wait_ms for another process to let go", "[s
   setenv(kHoldEnv, path.c_str(), 1);
   tkg::testing::BackgroundProcess holder({self, "[.hold]", "-o", "/dev/null"});
   unsetenv(kHoldEnv);
-  REQUIRE(WaitForFile(path + ".ready", std::chrono::seconds(20)));
+  REQUIRE(tkg::testing::WaitForFile(path + ".ready", std::chrono::seconds(20)));
 
   // Held throughout: a short wait ends in Busy, naming the directory.
   StoreOptions brief;

@@ -21,13 +21,8 @@ using tkg::testing::TempDir;
 namespace {
 constexpr const char* kWriterEnv = "TKG_ENGINE_TEST_WRITER_DIR";
 
-bool WaitFor(const std::string& path, std::chrono::seconds timeout = std::chrono::seconds(30)) {
-  auto until = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < until) {
-    if (std::filesystem::exists(path)) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
+bool WaitFor(const std::string& path) {
+  return tkg::testing::WaitForFile(path, std::chrono::seconds(30));
 }
 
 StoreOptions Secondary(int catch_up_interval_ms) {

@@ -157,4 +157,49 @@ int BackgroundProcess::Stop() {
   return -1;
 }
 
+bool WaitForFile(const std::string& path, std::chrono::milliseconds timeout) {
+  auto until = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < until) {
+    if (fs::exists(path)) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
+namespace {
+
+// One GET /healthz over a plain socket (this file links no HTTP library): true on status 200.
+bool HealthzAnswers(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return false;
+  timeval tv{0, 500000};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  bool ok = false;
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+    const char request[] = "GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+    if (send(fd, request, sizeof request - 1, MSG_NOSIGNAL) == sizeof request - 1) {
+      char reply[32] = {};
+      ssize_t n = recv(fd, reply, sizeof reply - 1, 0);
+      ok = n > 12 && std::string(reply, 12).find(" 200") != std::string::npos;
+    }
+  }
+  close(fd);
+  return ok;
+}
+
+}  // namespace
+
+bool WaitForHealthy(BackgroundProcess& process, int port) {
+  for (int i = 0; i < 200; ++i) {
+    if (HealthzAnswers(port)) return true;
+    if (!process.running()) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
 }  // namespace tkg::testing

@@ -2,6 +2,7 @@
 // built tkg binary, a free loopback port, and running a command with its output captured.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,5 +59,13 @@ class BackgroundProcess {
  private:
   int pid_ = -1;
 };
+
+// Polls until `path` exists (true) or `timeout` passes (false): the handshake of tests that
+// run a helper process.
+bool WaitForFile(const std::string& path, std::chrono::milliseconds timeout);
+
+// Polls GET /healthz on 127.0.0.1:port until it answers 200 (true), or the process ends or
+// 20 s pass (false).
+bool WaitForHealthy(BackgroundProcess& process, int port);
 
 }  // namespace tkg::testing
