@@ -22,6 +22,7 @@
 #include <memory>
 #include <thread>
 
+#include "article_runner.h"
 #include "failure_reason.h"
 #include "tkg/importers/format_registry.h"
 
@@ -35,7 +36,6 @@ namespace fs = std::filesystem;
 // collection that large should be split.
 constexpr uint64_t kMaxInputBytes = 50ull * 1024 * 1024;
 // Articles extracted together before they are written.
-constexpr size_t kBatch = 64;
 
 bool IsHidden(const fs::path& p) {
   std::string name = p.filename().string();
@@ -130,170 +130,6 @@ Status ReadInput(const std::string& path, std::string* bytes) {
   return Status::OK();
 }
 
-// One entry of the run in input order: an article to extract and write, or a failure already
-// known (an unreadable input), kept in the same stream so that failures stay in input order.
-struct Item {
-  ArticleGraph graph;
-  std::string input;  // "path" or "path:line 3"
-  Status status;      // extraction result
-  bool failure_only = false;
-  std::string reason;  // when failure_only
-};
-
-struct WriteResult {
-  uint64_t imported = 0, unchanged = 0, updated = 0, statements = 0;
-  std::vector<ImportFailure> failures;
-  Status status;  // non-OK: the store failed and the run stops
-};
-
-// Extracts a batch on a few threads, then hands it to one writer thread and goes on with the
-// next batch: extraction of batch k+1 overlaps the writes of batch k. At most one batch is being
-// written at a time, and results are merged into the summary in batch order.
-class Runner {
- public:
-  Runner(Store& store, const Extractor& extractor, const ImportOptions& options,
-         ImportSummary* summary)
-      : store_(store), extractor_(extractor), summary_(summary) {
-    threads_ = options.threads ? options.threads : std::thread::hardware_concurrency();
-    if (threads_ == 0) threads_ = 1;
-    threads_ = std::min(threads_, 16u);
-  }
-  ~Runner() {
-    if (writing_.valid()) writing_.wait();
-  }
-
-  void AddArticle(Article article, std::string input) {
-    Item item;
-    item.graph.article = std::move(article);
-    item.graph.article.ingested_at = static_cast<int64_t>(std::time(nullptr));
-    item.input = std::move(input);
-    batch_.push_back(std::move(item));
-    ++articles_;
-  }
-
-  void AddFailure(std::string input, std::string reason) {
-    Item item;
-    item.failure_only = true;
-    item.input = std::move(input);
-    item.reason = std::move(reason);
-    batch_.push_back(std::move(item));
-  }
-
-  bool Full() const { return articles_ >= kBatch || batch_.size() >= 4 * kBatch; }
-
-  // Extracts what is pending and starts writing it. Non-OK only for a store failure (of this or
-  // the previous batch).
-  Status Flush() {
-    if (batch_.empty()) return Status::OK();
-    ExtractAll();
-    Status s = Join();
-    if (!s.ok()) return s;
-    auto items = std::make_shared<std::vector<Item>>(std::move(batch_));
-    batch_.clear();
-    articles_ = 0;
-    writing_ = std::async(std::launch::async, [this, items] { return Write(*items); });
-    return Status::OK();
-  }
-
-  // Flushes and waits for the last writes.
-  Status Finish() {
-    Status s = Flush();
-    if (!s.ok()) return s;
-    return Join();
-  }
-
- private:
-  void ExtractAll() {
-    std::vector<Item*> todo;
-    for (auto& item : batch_)
-      if (!item.failure_only) todo.push_back(&item);
-    size_t n = todo.size();
-    unsigned workers = static_cast<unsigned>(std::min<size_t>(threads_, n));
-    if (workers <= 1) {
-      for (Item* item : todo) item->status = SafeExtract(&item->graph);
-      return;
-    }
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i = next++; i < n; i = next++) todo[i]->status = SafeExtract(&todo[i]->graph);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work);
-    work();  // this thread takes part too
-    for (auto& t : pool) t.join();
-  }
-
-  // Runs on the writer thread; touches only `items` and the store (which serialises writes).
-  WriteResult Write(std::vector<Item>& items) {
-    WriteResult r;
-    for (auto& item : items) {
-      if (item.failure_only) {
-        r.failures.push_back({item.input, item.reason});
-        continue;
-      }
-      if (!item.status.ok()) {
-        r.failures.push_back({item.input, "extraction failed: " + FailureReason(item.status, item.input)});
-        continue;
-      }
-      PutOutcome outcome = PutOutcome::kUnchanged;
-      Status s = store_.PutArticle(item.graph, &outcome);
-      if (s.IsInvalidArgument()) {  // the article, not the store, is at fault
-        r.failures.push_back({item.input, "not stored: " + FailureReason(s, item.input)});
-        continue;
-      }
-      if (!s.ok()) {
-        r.status = WithInput(s, item.input);
-        return r;
-      }
-      switch (outcome) {
-        case PutOutcome::kInserted:
-          ++r.imported;
-          r.statements += item.graph.statements.size();
-          break;
-        case PutOutcome::kUpdated:
-          ++r.updated;
-          r.statements += item.graph.statements.size();
-          break;
-        case PutOutcome::kUnchanged:
-          ++r.unchanged;
-          break;
-      }
-    }
-    return r;
-  }
-
-  // Waits for the batch being written and merges its results.
-  Status Join() {
-    if (!writing_.valid()) return Status::OK();
-    WriteResult r = writing_.get();
-    summary_->imported += r.imported;
-    summary_->unchanged += r.unchanged;
-    summary_->updated += r.updated;
-    summary_->statements += r.statements;
-    for (auto& f : r.failures) summary_->failures.push_back(std::move(f));
-    return r.status;
-  }
-
-  // Extraction must not throw (errors are values), but one article that trips a bug in a rule
-  // must not end a bulk run either: it becomes that article's failure.
-  Status SafeExtract(ArticleGraph* graph) const {
-    try {
-      return extractor_.Extract(graph);
-    } catch (const std::exception& e) {
-      return Status::InvalidArgument(std::string("internal error (exception: ") + e.what() + ")");
-    } catch (...) {
-      return Status::InvalidArgument("internal error (unknown exception)");
-    }
-  }
-
-  Store& store_;
-  const Extractor& extractor_;
-  ImportSummary* summary_;
-  unsigned threads_ = 1;
-  std::vector<Item> batch_;
-  size_t articles_ = 0;
-  std::future<WriteResult> writing_;
-};
 
 }  // namespace
 
@@ -319,7 +155,7 @@ Status ImportPaths(Store& store, const Extractor& extractor, const std::vector<s
   for (const auto& p : paths) Collect(p, explicit_format, &inputs);
   summary->failures = std::move(inputs.failures);
 
-  Runner runner(store, extractor, options, summary);
+  ArticleRunner runner(store, extractor, options, summary);
   std::string bytes;
   size_t done = 0;
   for (const std::string& path : inputs.files) {

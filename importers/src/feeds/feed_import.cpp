@@ -18,7 +18,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "article_sink.h"
+#include "feed_internal.h"
 #include "tkg/importers/feeds.h"
 #include "tkg/importers/format_registry.h"
 
@@ -27,7 +27,6 @@ namespace tkg {
 namespace {
 
 namespace fs = std::filesystem;
-using feeds::ArticleSink;
 
 constexpr uint64_t kMaxFileBytes = 50ull * 1024 * 1024;
 
@@ -146,7 +145,7 @@ struct PageResult {
 PageResult AddPage(const std::string& html, const std::string& page_url, const std::string& input,
                    const std::string& item_date, const std::string& fetched_iso,
                    const std::string& fallback_outlet, const ImportOptions& options,
-                   ArticleSink* sink) {
+                   ArticleRunner* sink) {
   ParsedInput parsed;
   ArticleHints hints = options.hints;
   hints.source = page_url;
@@ -157,7 +156,7 @@ PageResult AddPage(const std::string& html, const std::string& page_url, const s
   if (a.url.empty()) a.url = page_url;
   if (a.outlet.empty()) a.outlet = fallback_outlet;
   feeds::ApplyDateFallback(&a, item_date, fetched_iso, options.hints);
-  sink->Add(std::move(a), input);
+  sink->AddArticle(std::move(a), input);
   return {Status::OK()};
 }
 
@@ -217,9 +216,9 @@ Status ImportFeed(Store& store, const Extractor& extractor, Fetcher& fetcher,
     summary->bytes += resp.body.size();
   }
 
-  ArticleSink sink(store, extractor, options, summary);
+  ArticleRunner sink(store, extractor, options, summary);
   auto save_state = [&](const std::vector<std::string>& new_ids) -> Status {
-    if (Status s = sink.Flush(); !s.ok()) return s;
+    if (Status s = sink.Finish(); !s.ok()) return s;
     if (remote) {
       state.etag = resp.etag;
       state.last_modified = resp.last_modified;

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "article_sink.h"
+#include "feed_internal.h"
 #include "tkg/importers/feeds.h"
 #include "tkg/importers/format_registry.h"
 
@@ -23,7 +23,6 @@ namespace {
 constexpr size_t kChunk = 1 << 16;
 // Records with a larger block are skipped (read past), not parsed: no news page is that big.
 constexpr uint64_t kMaxRecordBytes = 32ull * 1024 * 1024;
-constexpr size_t kBatch = 64;
 
 std::string Lower(std::string_view s) {
   std::string r(s);
@@ -263,7 +262,7 @@ Status ImportWarc(Store& store, const Extractor& extractor, const std::string& p
   std::rewind(f.get());
   bool gzip = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
   auto source = std::make_unique<ByteSource>(f.get(), gzip, path);
-  feeds::ArticleSink sink(store, extractor, options, summary);
+  ArticleRunner sink(store, extractor, options, summary);
 
   std::string buf;  // decompressed bytes not yet consumed
   size_t pos = 0;
@@ -438,13 +437,13 @@ Status ImportWarc(Store& store, const Extractor& extractor, const std::string& p
     Article a = std::move(parsed.articles.front());
     if (a.url.empty()) a.url = rec.uri;
     feeds::ApplyDateFallback(&a, "", rec.date, options.hints);
-    sink.Add(std::move(a), where);
-    if (sink.pending() >= kBatch) {
+    sink.AddArticle(std::move(a), where);
+    if (sink.Full()) {
       if (Status s = sink.Flush(); !s.ok()) return s;
     }
   }
   report_errors();
-  return sink.Flush();
+  return sink.Finish();
 }
 
 }  // namespace tkg
