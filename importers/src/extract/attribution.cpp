@@ -1,6 +1,7 @@
 #include "attribution.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <unordered_set>
 
@@ -89,6 +90,27 @@ bool IsAdverbialStart(const Token& t) {
   return s.count(t) > 0;
 }
 
+// Auxiliaries and copulas that mark a finite clause: "is", "would", "has".
+bool IsFiniteAux(const Token& t) {
+  static const WordSet s = {"is",   "was",   "are",   "were",   "will",  "would", "has",
+                            "have", "had",   "can",   "could",  "should", "may",  "might",
+                            "must", "does",  "did",   "isn't",  "wasn't", "won't", "doesn't",
+                            "didn't"};
+  return s.count(t) > 0;
+}
+
+// Words that make up a short time adverbial: "on Thursday evening", "last week", "in March".
+bool IsTimeWord(const Token& t) {
+  static const WordSet s = {
+      "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+      "morning", "afternoon", "evening",   "night",    "week",     "weekend",  "month",
+      "year",    "today",     "yesterday", "tonight",  "january",  "february", "march",
+      "april",   "may",       "june",      "july",     "august",   "september", "october",
+      "november", "december", "jan",       "feb",      "aug",      "sept",     "oct",
+      "nov",     "dec",       "last",      "this",     "early",    "late",     "earlier"};
+  return s.count(t) > 0;
+}
+
 bool IsEndPunct(const Token& t) {
   return t.kind == TokenKind::kPunct && (t.is(".") || t.is("!") || t.is("?"));
 }
@@ -116,6 +138,41 @@ bool TakesInfinitive(std::string_view lemma) {
   for (auto l : kLemmas)
     if (lemma == l) return true;
   return false;
+}
+
+// Stance verbs whose content is often just who they are about: "endorsed Sanders in
+// December", "praised Clinton's remarks on Thursday".
+bool TakesNameObject(std::string_view lemma) {
+  static constexpr std::string_view kLemmas[] = {
+      "endorse", "support", "back",    "praise",   "criticize", "criticise", "attack",
+      "blast",   "slam",    "condemn", "denounce", "oppose",    "defend",    "mock",
+      "thank",   "applaud", "blame",   "welcome",  "embrace",   "reject",    "dismiss"};
+  for (auto l : kLemmas)
+    if (lemma == l) return true;
+  return false;
+}
+
+// When the object of such a verb is a name ("Mr. Sanders", "Sanders' approach"), it ends with
+// the name and at most two lower-case words; a time, place or verb after it is not content.
+size_t NameObjectEnd(const Toks& T, Range r) {
+  size_t j = r.a;
+  while (j < r.b && T[j].is_word() && (T[j].capitalized || (j > r.a && T[j].is("of")))) ++j;
+  if (j == r.a || j >= r.b) return r.b;
+  // "slammed Obama as elitist", "praised Kasich for ...": the complement is content.
+  if (T[j].is("as") || T[j].is("for") || T[j].is("over") || T[j].is("of") || T[j].is("that") ||
+      T[j].is("to") || T[j].kind == TokenKind::kCloseQuote || T[j].is("'"))
+    return r.b;
+  const std::string& w = T[j - 1].lower;
+  bool possessive = (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) || w.back() == '\'' ||
+                    (j < r.b && T[j].is("'s"));
+  if (possessive) {
+    size_t k = j, n = 0;
+    while (k < r.b && n < 3 && T[k].is_word() && !T[k].capitalized && !IsStop(T[k]) &&
+           !IsTimeWord(T[k]))
+      ++k, ++n;
+    return k;
+  }
+  return j;
 }
 
 // A cue other than a noun ("claim" in "Smith's claim that") starts at token i.
@@ -360,6 +417,7 @@ struct Finder {
         bool ok = cue->kind == CueKind::kAccording ? According(s, ci, cj, &a, &consumed)
                                                    : Verb(s, ci, cj, *cue, &a, &consumed);
         if (!ok || a.content.empty() || a.source.empty()) continue;
+        EndAtMainClause(T, &a);
         for (size_t k = ci; k < cj; ++k) consumed[k] = 1;
         last_sentence_ = s;
         last_source_ = Range{a.source_first, a.source_last};
@@ -368,6 +426,30 @@ struct Finder {
       }
     }
     return out;
+  }
+
+  // "While Ramos said that X, he appears ...": an attribution inside a subordinate clause ends
+  // where the main clause begins.
+  void EndAtMainClause(const Toks& T, Attribution* a) const {
+    static const WordSet kSubordinators = {"while", "though", "although", "because", "since",
+                                           "if",    "when",   "after",    "before",  "once",
+                                           "whereas", "unless", "as"};
+    if (a->direct || a->content_parts.size() != 1 || a->source_first == 0 ||
+        a->content.begin < a->cue.end || !kSubordinators.count(T[a->source_first - 1]))
+      return;
+    for (size_t i = 0; i + 1 < T.size(); ++i) {
+      if (T[i].begin < a->content.begin || T[i].end > a->content.end) continue;
+      if (!T[i].is(",")) continue;
+      const Token& n = T[i + 1];
+      if (n.is_word() && (IsPronoun(n) || n.capitalized || IsDet(n))) {
+        size_t b = i;
+        while (b > 0 && T[b - 1].end > a->content.begin && !T[b - 1].is_word()) --b;
+        if (b == 0 || T[b - 1].end <= a->content.begin) return;
+        a->content = TrimSpan(Span{a->content.begin, T[b - 1].end});
+        a->content_parts = {a->content};
+        return;
+      }
+    }
   }
 
   // "Sanders: Brexit's message could draw Trump support" / "MATTHEWS: Well, ...": a short
@@ -524,7 +606,9 @@ struct Finder {
           k = j + 1;
           break;
         }
-        if (!T[j].is_word()) break;
+        // A clause has begun ("said Thursday his worry is that ..."): "that" is its own.
+        if (!T[j].is_word() || (j > k && (IsPronoun(T[j]) || IsFiniteAux(T[j])))) break;
+        if (j == k + 1 && IsTimeWord(T[k]) && !IsTimeWord(T[j])) break;
       }
     }
     if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
@@ -572,6 +656,7 @@ struct Finder {
       for (size_t j = chain_cue; j < T.size() && j < chain_cue + 3; ++j) (*consumed)[j] = 1;
     }
     r.b = ClauseEnd(T, r);
+    if (cue.kind == CueKind::kDirective && TakesNameObject(cue.lemma)) r.b = NameObjectEnd(T, r);
     r = Trim(T, r);
     // One word is content only as a name: "endorsed Clinton", not "said so".
     if (WordCount(T, r) < 2 && !(r.b == r.a + 1 && T[r.a].capitalized)) return false;
@@ -586,6 +671,21 @@ struct Finder {
     for (size_t i = r.a + 2; i + 1 < r.b; ++i) {
       if (T[i].is(",") &&
           (T[i + 1].is("although") || T[i + 1].is("though") || T[i + 1].is("whereas")))
+        return i;
+      // ", but ..." opens a contrast the speaker did not say; ", but that ..." goes on.
+      if (T[i].is(",") && T[i + 1].is("but") && !(i + 2 < r.b && T[i + 2].is("that"))) return i;
+      // ", and won ...": the source's next action, not its words.
+      if (T[i].is(",") && T[i + 1].is("and") && i + 2 < r.b && T[i + 2].is_word() &&
+          !T[i + 2].capitalized && T[i + 2].lower.size() > 4 &&
+          T[i + 2].lower.compare(T[i + 2].lower.size() - 2, 2, "ed") == 0)
+        return i;
+      // ", who ..." / ", which ...": a relative clause the writer adds about a name.
+      if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which")))
+        return i;
+      // ", saying ...", ", he added": another attribution begins.
+      if (T[i].is(",") && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
+          T[i + 1].lower.size() > 4 &&
+          T[i + 1].lower.compare(T[i + 1].lower.size() - 3, 3, "ing") == 0)
         return i;
       if (!(T[i].is("and") || T[i].is("but"))) continue;
       size_t j = i + 1;
@@ -687,6 +787,28 @@ struct Finder {
     }
   }
 
+  // A time adverbial between a source and its cue ("Spicer on Thursday evening said", "the
+  // campaign last week announced"): returns where it begins, or `left` if there is none.
+  static size_t SkipTimeAdverbial(const Toks& T, size_t left) {
+    size_t q = left;
+    while (q > 0 && left - q < 5 && T[q - 1].is_word() && !T[q - 1].capitalized &&
+           IsTimeWord(T[q - 1]))
+      --q;
+    while (q > 0 && left - q < 5 && T[q - 1].is_word() &&
+           (IsTimeWord(T[q - 1]) || std::isdigit(static_cast<unsigned char>(T[q - 1].lower[0]))))
+      --q;
+    if (q > 0 && (T[q - 1].is("on") || T[q - 1].is("in") || T[q - 1].is("during")) && q < left)
+      --q;
+    if (q == left || q == 0) return left;
+    // The adverbial must hold a day, a part of day or a period, and follow the source.
+    bool anchor = false;
+    for (size_t i = q; i < left; ++i)
+      anchor |= IsTimeWord(T[i]) && !T[i].is("last") && !T[i].is("this") && !T[i].is("early") &&
+                !T[i].is("late") && !T[i].is("earlier");
+    if (!anchor || !T[q - 1].is_word() || IsStop(T[q - 1])) return left;
+    return q;
+  }
+
   bool Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a,
             std::vector<uint8_t>* consumed) {
     if (cue.kind == CueKind::kNoun) return Possessive(s, ci, cj, cue, a, consumed);
@@ -739,8 +861,12 @@ struct Finder {
       // What may follow a closing cue: when, where, how ("Tuesday", "in a statement").
       return rest <= 7 && IsAdverbialStart(T[from]);
     };
-    // Inverted: "...," said Smith.
-    if (ci > 0 && (T[ci - 1].is(",") || T[ci - 1].kind == TokenKind::kCloseQuote)) {
+    // Inverted: "...," said Smith. Not with an addressee ("..., told reporters") nor a
+    // participle ("..., referring to Smith"): the name after those is not the speaker.
+    bool ing_cue = T[ci].lower.size() > 4 &&
+                   T[ci].lower.compare(T[ci].lower.size() - 3, 3, "ing") == 0;
+    if (ci > 0 && (T[ci - 1].is(",") || T[ci - 1].kind == TokenKind::kCloseQuote) &&
+        cue.kind != CueKind::kObject && !ing_cue) {
       auto np = RightNP(T, cj, lex);
       // After a closing quotation mark the shape is certain: any source may follow ("said a
       // source close to the campaign", "said an official who ...").
@@ -760,6 +886,8 @@ struct Finder {
       }
     }
     size_t left = ci;
+    while (left > 0 && IsSkippable(T[left - 1])) --left;
+    left = SkipTimeAdverbial(T, left);
     while (left > 0 && IsSkippable(T[left - 1])) --left;
     // A parenthesis between the source and its cue: "Rep. Jane Roe (D-Ore.) said ...".
     if (left > 1 && T[left - 1].is(")")) {
@@ -811,7 +939,7 @@ struct Finder {
     }
     // Appositive: "Smith, the head of X, said ..." and "...," Smith, the head of X, said.
     if (T[p].is(",")) {
-      for (size_t c1 = p; c1-- > 0 && p - c1 < 16;) {
+      for (size_t c1 = p; c1-- > 0 && p - c1 < 40;) {
         if (!T[c1].is(",")) continue;
         if (c1 == 0) break;
         auto np = LeftNP(T, c1 - 1, lex);
@@ -926,6 +1054,7 @@ struct Finder {
           SetSource(a, T, *np);
           a->rule = "trailing_quote_prev";
           a->confidence = base - 0.05f;
+          FollowingQuotes(a);
           return true;
         }
       }
