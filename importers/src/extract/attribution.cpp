@@ -406,7 +406,7 @@ struct Finder {
         // Capitalised cues mid-sentence only in title case ("Sanders Says ..."), and only
         // reporting verbs there: "Wants" in a headline is no statement.
         if (T[ci].capitalized && ci > 0 && cue->kind != CueKind::kAccording &&
-            !(S[s].title_case && (cue->kind == CueKind::kSpeech || cue->kind == CueKind::kReport)))
+            !(S[s].title_case && cue->kind != CueKind::kNoun))
           continue;
         size_t cj = ci + cue->words.size();
         Attribution a;
@@ -728,8 +728,9 @@ struct Finder {
     one[0].lower = sing;
     one[0].Rehash();
     if (lex.titles.Match(one, 0) != nullptr) return true;
-    // Agent nouns: "voters", "analysts", "historians".
-    for (std::string_view suf : {"ist", "ian"})
+    // Agent nouns: "voters", "analysts", "historians", "businessman", "spokeswoman".
+    for (std::string_view suf : {"ist", "ian", "man", "woman", "person", "men", "women", "people",
+                                 "er", "or"})
       if (sing.size() > suf.size() + 3 &&
           sing.compare(sing.size() - suf.size(), suf.size(), suf) == 0)
         return true;
@@ -821,7 +822,9 @@ struct Finder {
       if (cj >= ne) return false;
       static const WordSet kNotContent = {"and",  "or",   "but",  "off",  "up",    "out",
                                           "down", "away", "back", "into", "among", "than"};
-      if (kNotContent.count(T[cj]) || (!T[cj].is_word() && !T[cj].is(":") && !T[cj].is_quote()))
+      bool quote_follows = T[cj].is(",") && cj + 1 < T.size() && T[cj + 1].is_quote();
+      if (kNotContent.count(T[cj]) ||
+          (!T[cj].is_word() && !T[cj].is(":") && !T[cj].is_quote() && !quote_follows))
         return false;
     }
     float base = cue.kind == CueKind::kBelief ? 0.5f : 0.85f;

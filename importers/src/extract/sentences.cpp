@@ -19,7 +19,9 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 icu::BreakIterator* ThreadIterator() {
   thread_local std::unique_ptr<icu::BreakIterator> iter = [] {
     UErrorCode status = U_ZERO_ERROR;
-    icu::Locale locale("en@ss=standard");
+    // No ICU suppression list: it holds words that do end sentences in news ("the Affordable
+    // Care Act.", "said no."); abbreviations are merged back below, with news in mind.
+    icu::Locale locale("en");
     std::unique_ptr<icu::BreakIterator> it(
         icu::BreakIterator::createSentenceInstance(locale, status));
     if (U_FAILURE(status)) it.reset();
@@ -69,6 +71,45 @@ bool EndsWithTitleAbbreviation(std::string_view text, Span s) {
   return false;
 }
 
+// Abbreviations that usually stand inside a sentence: a company, a state, a month, a country
+// written with periods ("Apple Inc. said", "Salem, Ore., where", "Jan. 5", "U.S. officials").
+bool EndsWithInnerAbbreviation(std::string_view text, Span s) {
+  static constexpr std::string_view kAbbreviations[] = {
+      "inc.",  "corp.", "co.",   "ltd.",  "jr.",   "sr.",   "bros.", "ave.",  "blvd.", "no.",
+      "jan.",  "feb.",  "mar.",  "apr.",  "aug.",  "sep.",  "sept.", "oct.",  "nov.",  "dec.",
+      "ala.",  "ariz.", "ark.",  "calif.", "colo.", "conn.", "del.", "fla.",  "ga.",   "ill.",
+      "ind.",  "kan.",  "ky.",   "la.",   "md.",   "mass.", "mich.", "minn.", "miss.", "mo.",
+      "mont.", "neb.",  "nev.",  "okla.", "ore.",  "pa.",   "tenn.", "tex.",  "va.",   "vt.",
+      "wash.", "wis.",  "wyo.",  "n.h.",  "n.j.",  "n.m.",  "n.c.",  "s.c.",  "n.d.",  "s.d.",
+      "r.i.",  "w.va.", "u.s.",  "u.k.",  "u.n.",  "d.c.",  "e.u.",  "vs.",   "v.",    "approx.",
+      "est.",  "dept.", "univ.", "assn.", "ft.",   "mt.",   "gov't."};
+  size_t e = s.end, b = e;
+  while (b > s.begin && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(') --b;
+  if (e - b > 7) return false;
+  std::string w(text.substr(b, e - b));
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto a : kAbbreviations)
+    if (w == a) return true;
+  return false;
+}
+
+// Words that open a new sentence after an abbreviation ("... in the U.S. The ..."), so the
+// break stands.
+bool StartsWithSentenceOpener(std::string_view text, size_t b) {
+  static constexpr std::string_view kOpeners[] = {
+      "The",  "A",      "An",    "He",    "She",   "It",    "They",    "We",   "I",     "You",
+      "But",  "And",    "Or",    "So",    "In",    "On",    "At",      "For",  "That",  "This",
+      "These", "Those", "There", "His",   "Her",   "Their", "Its",     "Our",  "My",    "When",
+      "While", "If",    "As",    "After", "Before", "Still", "However", "Yet", "Many", "Some",
+      "Most", "Now",    "Then",  "Last",  "Asked", "What",  "Why",     "How",  "Who",   "Both"};
+  size_t e = b;
+  while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  std::string_view w = text.substr(b, e - b);
+  for (auto o : kOpeners)
+    if (w == o) return true;
+  return false;
+}
+
 void AddTrimmed(std::string_view text, size_t b, size_t e, uint32_t paragraph,
                 std::vector<Sentence>* out) {
   while (b < e && (IsSpace(text[b]) || text.compare(b, 2, "\xC2\xA0") == 0))
@@ -77,7 +118,9 @@ void AddTrimmed(std::string_view text, size_t b, size_t e, uint32_t paragraph,
     e -= IsSpace(text[e - 1]) ? 1 : 2;
   if (e <= b) return;
   if (!out->empty() && out->back().paragraph == paragraph &&
-      (StartsLower(text, b) || EndsWithTitleAbbreviation(text, out->back().span))) {
+      (StartsLower(text, b) || EndsWithTitleAbbreviation(text, out->back().span) ||
+       (EndsWithInnerAbbreviation(text, out->back().span) &&
+        !StartsWithSentenceOpener(text, b)))) {
     out->back().span.end = static_cast<uint32_t>(e);
     return;
   }
