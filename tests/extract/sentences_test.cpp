@@ -68,3 +68,16 @@ TEST_CASE("tokens: quotes, apostrophes and abbreviations", "[tokens]") {
   CHECK(us);
   CHECK(t.back().lower == ".");
 }
+
+TEST_CASE("sentences: a name of a law or a state abbreviation", "[sentences]") {
+  // ICU's suppression list would keep "Act." from ending a sentence; news needs it to.
+  std::string text =
+      "The court struck down the Water Act. That ruling was appealed. Officials in Salem, Ore. "
+      "said little. Apple Inc. declined to comment.";
+  auto s = SplitSentences(text, All(text));
+  for (const auto& x : s) UNSCOPED_INFO(SpanText(text, x.span));
+  REQUIRE(s.size() == 4);
+  CHECK(SpanText(text, s[0].span) == "The court struck down the Water Act.");
+  CHECK(SpanText(text, s[1].span) == "That ruling was appealed.");
+  CHECK(SpanText(text, s[2].span) == "Officials in Salem, Ore. said little.");
+}

@@ -810,6 +810,32 @@ struct Finder {
     return q;
   }
 
+  // A cue in its base form ("show", "say") right after a singular noun is no verb: "the TLC
+  // reality show", "a radio show". Plural nouns, pronouns, collectives ("police say") and
+  // coordinated subjects ("Smith and Jones say") agree with it.
+  static bool AgreesWithBaseForm(const Toks& T, Range np, size_t ci, const Cue& cue) {
+    // Only words that are nouns as often as verbs: "says" and "thinks" cannot be nouns.
+    static const WordSet kNounToo = {"show",   "report", "claim",  "call",    "view",   "demand",
+                                     "promise", "request", "comment", "answer", "question",
+                                     "reply",  "post",   "tweet",  "warning", "vow",    "pledge",
+                                     "charge", "appeal", "praise", "blame",   "cite",   "quote"};
+    const std::string& w = T[ci].lower;
+    if (cue.words.size() != 1 || w != cue.lemma || !kNounToo.count(T[ci])) return true;
+    const Token& head = T[np.b - 1];
+    if (IsPronoun(head) || head.is("some") || head.is("many") || head.is("others") ||
+        head.is("most") || head.is("few") || head.is("several") || head.is("both") ||
+        head.is("all"))
+      return true;
+    for (size_t i = np.a; i < np.b; ++i)
+      if (T[i].is("and")) return true;
+    static const WordSet kCollective = {"police", "people", "staff", "media", "men", "women",
+                                        "children", "personnel", "clergy", "data", "criteria",
+                                        "folks", "youth", "public", "majority", "minority"};
+    if (kCollective.count(head)) return true;
+    const std::string& h = head.lower;
+    return !h.empty() && (h.back() == 's' || h.back() == '\'');
+  }
+
   bool Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a,
             std::vector<uint8_t>* consumed) {
     if (cue.kind == CueKind::kNoun) return Possessive(s, ci, cj, cue, a, consumed);
@@ -971,6 +997,7 @@ struct Finder {
     }
     auto np = LeftNP(T, p, lex);
     if (!np) return false;
+    if (left == ci && !AgreesWithBaseForm(T, *np, ci, cue)) return false;
     if (!PlausibleSource(T, *np)) {
       // "Democrats in Iowa who watched the debate said": the source before a relative clause.
       bool found = false;

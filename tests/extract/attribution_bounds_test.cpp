@@ -1,0 +1,122 @@
+// Where a statement's content ends and who its source is, for shapes news uses often: a
+// subordinate clause, a contrast, a stance verb's object, a time adverbial before the cue.
+// The sentences are written for these tests.
+#include <catch2/catch.hpp>
+
+#include "extract_helpers.h"
+
+using namespace tkg;
+using namespace tkg::testing;
+
+TEST_CASE("attribution: a cue inside a subordinate clause ends at the main clause",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Dues\n\nWhile Mayor Ilse Brandt said that the harbour dues would stay as they are, "
+      "the council voted to raise them in June.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "harbour dues would stay");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Ilse Brandt");
+  CHECK(s->text == "the harbour dues would stay as they are");
+}
+
+TEST_CASE("attribution: a contrast after a comma is the writer's, not the speaker's",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Tram Plans\n\nTransport chief Oskar Lind says the tram line is on schedule, but residents "
+      "along the route remain sceptical.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "tram line is on schedule");
+  REQUIRE(s != nullptr);
+  CHECK(s->text == "the tram line is on schedule");
+}
+
+TEST_CASE("attribution: another speaker's participle ends the content", "[attribution]") {
+  auto g = ExtractArticle(
+      "Bridge Tolls\n\nThe ministry said tolls would fall in May, citing lower maintenance "
+      "costs.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "tolls would fall");
+  REQUIRE(s != nullptr);
+  CHECK(s->text == "tolls would fall in May");
+}
+
+TEST_CASE("attribution: a stance verb's object that is a name stops at the name",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Endorsements\n\nThe dockworkers' union endorsed Ms. Arnesen in December, a month before "
+      "the vote.\n\nCouncillor Pia Holm praised Arnesen's housing plan on Thursday.\n\n"
+      "Senator Rune Dahl slammed Arnesen as unfit for the office.\n",
+      "2019-03-09");
+  const Statement* e = FindStatement(g, "Arnesen");
+  REQUIRE(e != nullptr);
+  CHECK(e->text == "Ms. Arnesen");
+  const Statement* p = FindStatement(g, "housing plan");
+  REQUIRE(p != nullptr);
+  CHECK(p->text == "Arnesen's housing plan");
+  // A complement with "as" belongs to the stance.
+  const Statement* d = FindStatement(g, "unfit for the office");
+  REQUIRE(d != nullptr);
+  CHECK(d->text == "Arnesen as unfit for the office");
+}
+
+TEST_CASE("attribution: a time adverbial between the source and the cue", "[attribution]") {
+  auto g = ExtractArticle(
+      "Water Rates\n\nUtility spokesman Henrik Aas on Thursday evening said the rates would not "
+      "change this year.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "rates would not change");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Henrik Aas");
+  // "Thursday evening ... that" is no adverbial before a that-clause: the content keeps it all.
+  auto h = ExtractArticle(
+      "Water Rates\n\nThe company said Thursday its main worry is that the reservoir is low.\n",
+      "2019-03-09");
+  const Statement* w = FindStatement(h, "main worry");
+  REQUIRE(w != nullptr);
+  CHECK(w->text.find("its main worry is that the reservoir is low") != std::string::npos);
+}
+
+TEST_CASE("attribution: a long apposition between the source and the cue", "[attribution]") {
+  auto g = ExtractArticle(
+      "Radio Ratings\n\nBo Fredriksen, a talk show host and operations manager at the oldest "
+      "community radio station in the northern districts, said that listeners had changed their "
+      "minds after the debate.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "listeners had changed their minds");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Bo Fredriksen");
+}
+
+TEST_CASE("attribution: a quoted question after 'asked,'", "[attribution]") {
+  auto g = ExtractArticle(
+      "Interview\n\nHost Maja Roth asked, \"Will the port reopen before the summer?\"\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "Will the port reopen");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Maja Roth") != std::string::npos);
+  CHECK(s->direct);
+}
+
+TEST_CASE("attribution: nouns that look like base-form cues are not statements",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Evening Television\n\nThe host of a late-night talk show \"Harbour Lights\" met the mayor "
+      "on Friday.\n\nRecent surveys show that most residents want longer opening hours.\n",
+      "2019-03-09");
+  CHECK(FindStatement(g, "Harbour Lights") == nullptr);
+  const Statement* s = FindStatement(g, "most residents want longer opening hours");
+  REQUIRE(s != nullptr);
+  CHECK(s->cue == "show");
+}
+
+TEST_CASE("attribution: an addressee after an inverted cue is not the speaker", "[attribution]") {
+  auto g = ExtractArticle(
+      "Grain Prices\n\nPrices will rise before the harvest, told reporters a trader on the "
+      "floor.\n\nThe Corn Board will meet on Monday, referring to Klara Ek, its chair.\n",
+      "2019-03-09");
+  for (const auto& s : g.statements) {
+    CHECK(s.speaker != "Klara Ek");
+    CHECK(s.cue != "told");
+  }
+}
