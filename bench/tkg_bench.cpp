@@ -3,6 +3,7 @@
 // no third-party text). Prints the figures as tables.
 //
 //   tkg_bench [--sizes 10000,100000] [--queries 300] [--no-http] [--dir DIR] [--seed N]
+//   tkg_bench --extract DIR
 //
 // Import figures time Store::PutArticle only (the corpus is generated beforehand, in chunks), so
 // they measure the engine, not extraction. Query figures are per call, after the import, with a
@@ -28,6 +29,7 @@
 #include <thread>
 #include <vector>
 
+#include "extract_throughput.h"
 #include "tkg/api/json_views.h"
 #include "tkg/api/queries.h"
 #include "tkg/api/server.h"
@@ -593,13 +595,17 @@ int main(int argc, char** argv) {
       base_dir = value("--dir");
     } else if (a == "--seed") {
       seed = std::strtoull(value("--seed").c_str(), nullptr, 10);
+    } else if (a == "--extract") {
+      // Extraction alone, no store: tkg_bench --extract ../shared/corpus/polnear/train
+      return tkg::bench::RunExtractThroughput(value("--extract"), 3);
     } else if (a == "--help" || a == "-h") {
       std::printf(
           "usage: tkg_bench [--sizes 10000,100000] [--queries 300] [--no-http] [--dir DIR] "
           "[--seed N]\n\nBuilds synthetic corpora with the given numbers of statements, writes "
           "each into a\nfresh store (under DIR, default a temp directory, removed afterwards) "
           "and prints\nimport throughput and query latency (p50/p99), directly and over "
-          "HTTP.\n");
+          "HTTP.\n\n  tkg_bench --extract DIR   extraction throughput (no storage) over the *.txt "
+          "articles\n                            under DIR, in MB/s per core of CPU time\n");
       return 0;
     } else {
       std::fprintf(stderr, "tkg_bench: unknown option '%s' (try --help)\n", a.c_str());

@@ -406,7 +406,7 @@ struct Finder {
         // Capitalised cues mid-sentence only in title case ("Sanders Says ..."), and only
         // reporting verbs there: "Wants" in a headline is no statement.
         if (T[ci].capitalized && ci > 0 && cue->kind != CueKind::kAccording &&
-            !(S[s].title_case && cue->kind != CueKind::kNoun))
+            !(S[s].title_case && (cue->kind == CueKind::kSpeech || cue->kind == CueKind::kReport)))
           continue;
         size_t cj = ci + cue->words.size();
         Attribution a;
