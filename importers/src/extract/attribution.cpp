@@ -129,15 +129,20 @@ struct Range {
   bool empty() const { return b <= a; }
 };
 
+template <size_t N>
+bool OneOf(std::string_view word, const std::string_view (&list)[N]) {
+  for (auto w : list)
+    if (word == w) return true;
+  return false;
+}
+
 // Reporting verbs whose content may be a to-infinitive: "vowed to fight", "agreed to testify".
 bool TakesInfinitive(std::string_view lemma) {
   static constexpr std::string_view kLemmas[] = {
       "vow",      "promise",  "pledge", "agree",  "refuse", "decline", "offer",
       "threaten", "demand",   "ask",    "seek",   "want",   "hope",    "expect",
       "propose",  "continue", "plan",   "decide", "intend", "offer",   "request"};
-  for (auto l : kLemmas)
-    if (lemma == l) return true;
-  return false;
+  return OneOf(lemma, kLemmas);
 }
 
 // Stance verbs whose content is often just who they are about: "endorsed Sanders in
@@ -147,9 +152,7 @@ bool TakesNameObject(std::string_view lemma) {
       "endorse", "support", "back",    "praise",   "criticize", "criticise", "attack",
       "blast",   "slam",    "condemn", "denounce", "oppose",    "defend",    "mock",
       "thank",   "applaud", "blame",   "welcome",  "embrace",   "reject",    "dismiss"};
-  for (auto l : kLemmas)
-    if (lemma == l) return true;
-  return false;
+  return OneOf(lemma, kLemmas);
 }
 
 // When the object of such a verb is a name ("Mr. Sanders", "Sanders' approach"), it ends with

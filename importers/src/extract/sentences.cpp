@@ -36,6 +36,20 @@ bool StartsLower(std::string_view text, size_t b) {
   return b < text.size() && text[b] >= 'a' && text[b] <= 'z';
 }
 
+// The last whitespace-separated word of `s`, lower-cased ("u.s.", "act."); empty when longer
+// than `max_len` bytes (no abbreviation is).
+std::string LastWordLower(std::string_view text, Span s, size_t max_len, size_t* begin) {
+  size_t e = s.end, b = e;
+  while (b > s.begin && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(' &&
+         text[b - 1] != '"')
+    --b;
+  *begin = b;
+  if (e - b > max_len) return {};
+  std::string w(text.substr(b, e - b));
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return w;
+}
+
 // Titles written with a period never end a sentence ("Dr. Lindgren", "Gen. Ortiz"), whatever
 // ICU's suppression list holds.
 bool EndsWithTitleAbbreviation(std::string_view text, Span s) {
@@ -44,10 +58,8 @@ bool EndsWithTitleAbbreviation(std::string_view text, Span s) {
       "capt.", "prof.", "rev.", "adm.", "cmdr.", "maj.", "st.",  "messrs.", "hon.", "pres."};
   size_t e = s.end;
   size_t b = e;
-  while (b > s.begin && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(' &&
-         text[b - 1] != '"')
-    --b;
-  if (e - b > 7) return false;
+  std::string w = LastWordLower(text, s, 7, &b);
+  if (w.empty()) return false;
   // Initials of a name: "G.K." in "Rep. G.K. Smith", "J." in "John J. Doe" (but not "U.S.").
   {
     std::string_view v = text.substr(b, e - b);
@@ -64,8 +76,6 @@ bool EndsWithTitleAbbreviation(std::string_view text, Span s) {
       if (w0 < b - 1 && text[w0] >= 'A' && text[w0] <= 'Z') return true;
     }
   }
-  std::string w(text.substr(b, e - b));
-  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (auto t : kTitles)
     if (w == t) return true;
   return false;
@@ -83,11 +93,8 @@ bool EndsWithInnerAbbreviation(std::string_view text, Span s) {
       "wash.", "wis.",  "wyo.",  "n.h.",  "n.j.",  "n.m.",  "n.c.",  "s.c.",  "n.d.",  "s.d.",
       "r.i.",  "w.va.", "u.s.",  "u.k.",  "u.n.",  "d.c.",  "e.u.",  "vs.",   "v.",    "approx.",
       "est.",  "dept.", "univ.", "assn.", "ft.",   "mt.",   "gov't."};
-  size_t e = s.end, b = e;
-  while (b > s.begin && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(') --b;
-  if (e - b > 7) return false;
-  std::string w(text.substr(b, e - b));
-  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t b = 0;
+  std::string w = LastWordLower(text, s, 7, &b);
   for (auto a : kAbbreviations)
     if (w == a) return true;
   return false;
