@@ -9,6 +9,7 @@
 #include <map>
 
 #include "fixtures.h"
+#include "raw_store.h"
 #include "test_support.h"
 
 using namespace tkg;
@@ -100,25 +101,17 @@ std::vector<std::string> SpeakerTexts(Store& store, const std::string& speaker) 
 // Raw key/value pairs of one column family whose keys start with `prefix` (store closed).
 std::map<std::string, std::string> RawDump(const std::string& path, const std::string& family,
                                            const std::string& prefix) {
-  rocksdb::DBOptions opts;
-  std::vector<std::string> names;
-  REQUIRE(rocksdb::DB::ListColumnFamilies(opts, path, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* db = nullptr;
-  REQUIRE(rocksdb::DB::OpenForReadOnly(opts, path, descs, &handles, &db).ok());
+  RawStore raw(path, /*read_only=*/true);
   std::map<std::string, std::string> out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] != family && !family.empty()) continue;
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[i]));
+  for (const std::string& name : raw.families()) {
+    if (name != family && !family.empty()) continue;
+    std::unique_ptr<rocksdb::Iterator> it(
+        raw.db()->NewIterator(rocksdb::ReadOptions(), raw.family(name)));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-      out[names[i] + "|" + it->key().ToString()] = it->value().ToString();
+      out[name + "|" + it->key().ToString()] = it->value().ToString();
     }
     REQUIRE(it->status().ok());
   }
-  for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-  delete db;
   return out;
 }
 
@@ -376,27 +369,13 @@ TEST_CASE("a store without link keys gets them when opened for writing", "[actor
   REQUIRE(expected.size() == 6);
   {
     // Make it look like a store written before actor links: no marker, no link keys.
-    rocksdb::DBOptions opts;
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(opts, path, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-    for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    REQUIRE(rocksdb::DB::Open(opts, path, descs, &handles, &db).ok());
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == "meta") {
-        REQUIRE(db->Delete(rocksdb::WriteOptions(), handles[i], "actor_links").ok());
-      }
-    }
+    RawStore raw(path);
+    REQUIRE(raw.db()->Delete(rocksdb::WriteOptions(), raw.family("meta"), "actor_links").ok());
     for (const auto& [k, v] : expected) {
       std::string family = k.substr(0, k.find('|'));
       std::string key = k.substr(k.find('|') + 1);
-      size_t i = std::find(names.begin(), names.end(), family) - names.begin();
-      REQUIRE(db->Delete(rocksdb::WriteOptions(), handles[i], key).ok());
+      REQUIRE(raw.db()->Delete(rocksdb::WriteOptions(), raw.family(family), key).ok());
     }
-    for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
   }
   REQUIRE(LinkKeys(path).empty());
   { auto store = OpenStore(path); }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "fixtures.h"
+#include "raw_store.h"
 #include "test_support.h"
 
 using namespace tkg;
@@ -211,24 +212,9 @@ TEST_CASE("an alias given later links the organisation of that name, also in an 
   bool older = GENERATE(false, true);
   if (older) {
     // Make it look like a store written before organisation-name keys: no marker, no C keys.
-    rocksdb::DBOptions opts;
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(opts, path, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-    for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    REQUIRE(rocksdb::DB::Open(opts, path, descs, &handles, &db).ok());
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == "meta") {
-        REQUIRE(db->Delete(rocksdb::WriteOptions(), handles[i], "org_names").ok());
-      }
-      if (names[i] == "index") {
-        REQUIRE(db->DeleteRange(rocksdb::WriteOptions(), handles[i], "C", "D").ok());
-      }
-    }
-    for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
+    RawStore raw(path);
+    REQUIRE(raw.db()->Delete(rocksdb::WriteOptions(), raw.family("meta"), "org_names").ok());
+    REQUIRE(raw.db()->DeleteRange(rocksdb::WriteOptions(), raw.family("index"), "C", "D").ok());
   }
   auto store = OpenStore(path);
   Put(*store, OrgArticle("c", "Ostrel Shipping Board", {"OSB"}), PutOutcome::kInserted);

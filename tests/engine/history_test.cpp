@@ -8,6 +8,7 @@
 
 #include "corpus.h"
 #include "fixtures.h"
+#include "raw_store.h"
 #include "test_support.h"
 
 using namespace tkg;
@@ -253,24 +254,13 @@ TEST_CASE("an article stored before versions were recorded counts as version 1",
   }
   {
     // Remove the version record, as a store written by the first engine lacks it.
-    rocksdb::DBOptions opts;
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(opts, path, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-    for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    REQUIRE(rocksdb::DB::Open(opts, path, descs, &handles, &db).ok());
-    size_t nodes = std::find(names.begin(), names.end(), "nodes") - names.begin();
-    REQUIRE(nodes < names.size());
+    RawStore raw(path);
     std::string key = "V" + id;
     key.push_back('\0');
     key.append(std::string("\0\0\0\1", 4));
     std::string v;
-    REQUIRE(db->Get(rocksdb::ReadOptions(), handles[nodes], key, &v).ok());
-    REQUIRE(db->Delete(rocksdb::WriteOptions(), handles[nodes], key).ok());
-    for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
+    REQUIRE(raw.db()->Get(rocksdb::ReadOptions(), raw.family("nodes"), key, &v).ok());
+    REQUIRE(raw.db()->Delete(rocksdb::WriteOptions(), raw.family("nodes"), key).ok());
   }
   auto store = OpenStore(path);
   auto versions = Versions(*store, id);

@@ -12,6 +12,7 @@
 
 #include "corpus.h"
 #include "fixtures.h"
+#include "raw_store.h"
 #include "test_support.h"
 
 using namespace tkg;
@@ -268,18 +269,8 @@ TEST_CASE("a secondary opens a closed store, checks it, and cleans up after itse
 
   // Schema checks apply: a store of another version is refused.
   {
-    rocksdb::DBOptions opts;
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(opts, path, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-    for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    REQUIRE(rocksdb::DB::Open(opts, path, descs, &handles, &db).ok());
-    size_t meta = std::find(names.begin(), names.end(), "meta") - names.begin();
-    REQUIRE(db->Put(rocksdb::WriteOptions(), handles[meta], "schema_version", "99").ok());
-    for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
+    RawStore raw(path);
+    REQUIRE(raw.db()->Put(rocksdb::WriteOptions(), raw.family("meta"), "schema_version", "99").ok());
   }
   s = Store::Open(Secondary(0), path, &store);
   CHECK(s.IsVersionMismatch());

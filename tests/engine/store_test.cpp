@@ -7,6 +7,7 @@
 
 #include "corpus.h"
 #include "fixtures.h"
+#include "raw_store.h"
 #include "test_support.h"
 
 using namespace tkg;
@@ -247,19 +248,8 @@ TEST_CASE("a store of another schema version is refused", "[store]") {
   { OpenStore(path); }
   {
     // Rewrite the version marker with the raw RocksDB API, as a future tkg would have.
-    rocksdb::DBOptions opts;
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(opts, path, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-    for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    REQUIRE(rocksdb::DB::Open(opts, path, descs, &handles, &db).ok());
-    size_t meta = std::find(names.begin(), names.end(), "meta") - names.begin();
-    REQUIRE(meta < names.size());
-    REQUIRE(db->Put(rocksdb::WriteOptions(), handles[meta], "schema_version", "99").ok());
-    for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
+    RawStore raw(path);
+    REQUIRE(raw.db()->Put(rocksdb::WriteOptions(), raw.family("meta"), "schema_version", "99").ok());
   }
   std::unique_ptr<Store> store;
   Status s = Store::Open(StoreOptions{}, path, &store);
