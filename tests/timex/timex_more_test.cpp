@@ -9,38 +9,12 @@
 
 #include "tkg/importers/extract/timex.h"
 
-namespace {
+#include "timex_helpers.h"
 
+using namespace tkg::timextest;
+using tkg::TimeExpression;
 using tkg::extract::FindTimeExpressions;
 using tkg::extract::TimexOptions;
-
-tkg::DayNumber Day(int y, unsigned m, unsigned d) {
-  return static_cast<tkg::DayNumber>(
-      date::sys_days{date::year{y} / date::month{m} / date::day{d}}.time_since_epoch().count());
-}
-
-struct Found {
-  std::string text;
-  std::string type;
-  std::string value;
-};
-
-std::vector<Found> Run(const std::string& text, std::optional<tkg::DayNumber> ref) {
-  TimexOptions opt;
-  opt.reference_day = ref;
-  std::vector<Found> out;
-  for (const auto& t : FindTimeExpressions(text, opt)) {
-    REQUIRE(t.span.begin < t.span.end);
-    REQUIRE(t.span.end <= text.size());
-    out.push_back({text.substr(t.span.begin, t.span.end - t.span.begin), t.type, t.value});
-  }
-  return out;
-}
-
-// Thursday 2016-04-21 (second quarter).
-const tkg::DayNumber kThu = Day(2016, 4, 21);
-
-}  // namespace
 
 TEST_CASE("fiscal periods and quarter anaphora", "[timex]") {
   auto found =

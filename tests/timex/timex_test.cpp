@@ -7,50 +7,12 @@
 #include <string>
 #include <vector>
 
-namespace {
+#include "timex_helpers.h"
 
+using namespace tkg::timextest;
 using tkg::TimeExpression;
 using tkg::extract::FindTimeExpressions;
 using tkg::extract::TimexOptions;
-
-tkg::DayNumber Day(int y, unsigned m, unsigned d) {
-  return static_cast<tkg::DayNumber>(
-      date::sys_days{date::year{y} / date::month{m} / date::day{d}}.time_since_epoch().count());
-}
-
-struct Found {
-  std::string text;
-  std::string type;
-  std::string value;
-};
-
-std::vector<Found> Run(const std::string& text, std::optional<tkg::DayNumber> ref) {
-  TimexOptions opt;
-  opt.reference_day = ref;
-  std::vector<Found> out;
-  for (const TimeExpression& t : FindTimeExpressions(text, opt)) {
-    REQUIRE(t.span.end <= text.size());
-    REQUIRE(t.span.begin < t.span.end);
-    out.push_back({text.substr(t.span.begin, t.span.end - t.span.begin), t.type, t.value});
-  }
-  return out;
-}
-
-// The one expression in `text`, checked for span text, type and value.
-void Expect1(const std::string& text, tkg::DayNumber ref, const std::string& span,
-             const std::string& type, const std::string& value) {
-  INFO(text);
-  auto found = Run(text, ref);
-  REQUIRE(found.size() == 1);
-  CHECK(found[0].text == span);
-  CHECK(found[0].type == type);
-  CHECK(found[0].value == value);
-}
-
-// Thursday 2016-04-21.
-const tkg::DayNumber kThu = Day(2016, 4, 21);
-
-}  // namespace
 
 TEST_CASE("weekdays resolve by tense against the reference day", "[timex]") {
   Expect1("The minister said on Monday that talks had stalled.", kThu, "Monday", "DATE",
