@@ -228,22 +228,12 @@ Status RocksStore::BackfillOrgNames() {
   TKG_RETURN_IF_ERROR(Get(meta_, std::string(keys::kMetaOrgNames), &v, &f));
   if (f) return Status::OK();
   rdb::WriteBatch b;
-  std::string prefix(1, keys::kActor);
-  bool bad = false;
-  TKG_RETURN_IF_ERROR(Scan(nodes_, prefix, keys::Successor(prefix), nullptr,
-                           [&](std::string_view k, std::string_view val) {
-                             ActorView a;
-                             if (!codec::Decode(val, &a)) {
-                               bad = true;
-                               return false;
-                             }
-                             std::string own = FoldName(a.actor.name);
-                             if (a.actor.type == ActorType::kOrganization && !own.empty()) {
-                               b.Put(index_, keys::OrgNameKey(own, k.substr(1)), rdb::Slice());
-                             }
-                             return true;
-                           }));
-  if (bad) return Status::Corruption(dir_ + ": an actor record cannot be decoded");
+  TKG_RETURN_IF_ERROR(ScanActors([&](std::string_view id, const ActorView& a) {
+    std::string own = FoldName(a.actor.name);
+    if (a.actor.type == ActorType::kOrganization && !own.empty()) {
+      b.Put(index_, keys::OrgNameKey(own, id), rdb::Slice());
+    }
+  }));
   b.Put(meta_, std::string(keys::kMetaOrgNames), "1");
   return FromRocks(db_->Write(rdb::WriteOptions(), &b),
                    dir_ + ": cannot index the organisation names of an older store");
@@ -257,25 +247,13 @@ Status RocksStore::BackfillLinks() {
   if (f) return Status::OK();
   rdb::WriteBatchWithIndex b(rdb::BytewiseComparator(), 0, /*overwrite_key=*/true);
   Relink relink;
-  std::string prefix(1, keys::kActor);
-  bool bad = false;
-  TKG_RETURN_IF_ERROR(Scan(nodes_, prefix, keys::Successor(prefix), nullptr,
-                           [&](std::string_view k, std::string_view val) {
-                             ActorView a;
-                             if (!codec::Decode(val, &a)) {
-                               bad = true;
-                               return false;
-                             }
-                             std::string id(k.substr(1));
-                             relink.ids.insert(id);
-                             if (a.actor.type != ActorType::kPerson) return true;
-                             PersonName pn = ParsePersonName(a.actor.name);
-                             if (pn.form == NameForm::kNone) return true;
-                             b.Put(index_, keys::SurnameKey(pn.surname, id),
-                                   std::string(1, static_cast<char>(pn.form)));
-                             return true;
-                           }));
-  if (bad) return Status::Corruption(dir_ + ": an actor record cannot be decoded");
+  TKG_RETURN_IF_ERROR(ScanActors([&](std::string_view id, const ActorView& a) {
+    relink.ids.insert(std::string(id));
+    if (a.actor.type != ActorType::kPerson) return;
+    PersonName pn = ParsePersonName(a.actor.name);
+    if (pn.form == NameForm::kNone) return;
+    b.Put(index_, keys::SurnameKey(pn.surname, id), std::string(1, static_cast<char>(pn.form)));
+  }));
   TKG_RETURN_IF_ERROR(ApplyRelink(relink, &b));
   b.Put(meta_, std::string(keys::kMetaActorLinks), "1");
   return FromRocks(db_->Write(rdb::WriteOptions(), b.GetWriteBatch()),

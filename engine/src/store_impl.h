@@ -232,6 +232,24 @@ class RocksStore final : public Store {
     }
     return FromRocks(it->status(), dir_ + ": scan from '" + Printable(lower) + "'");
   }
+  // Calls fn(actor id, actor) for every actor record; an undecodable record is corruption.
+  template <class Fn>
+  Status ScanActors(Fn fn) {
+    std::string prefix(1, keys::kActor);
+    bool bad = false;
+    TKG_RETURN_IF_ERROR(Scan(nodes_, prefix, keys::Successor(prefix), nullptr,
+                             [&](std::string_view k, std::string_view val) {
+                               ActorView a;
+                               if (!codec::Decode(val, &a)) {
+                                 bad = true;
+                                 return false;
+                               }
+                               fn(k.substr(1), a);
+                               return true;
+                             }));
+    if (bad) return Status::Corruption(dir_ + ": an actor record cannot be decoded");
+    return Status::OK();
+  }
   static std::string Printable(std::string_view key) {
     std::string out;
     for (unsigned char c : key) {

@@ -5,6 +5,8 @@
 #include <optional>
 #include <unordered_set>
 
+#include "word_list.h"
+
 namespace tkg::extract {
 
 namespace {
@@ -128,13 +130,6 @@ struct Range {
   size_t a = 0, b = 0;  // [a, b)
   bool empty() const { return b <= a; }
 };
-
-template <size_t N>
-bool OneOf(std::string_view word, const std::string_view (&list)[N]) {
-  for (auto w : list)
-    if (word == w) return true;
-  return false;
-}
 
 // Reporting verbs whose content may be a to-infinitive: "vowed to fight", "agreed to testify".
 bool TakesInfinitive(std::string_view lemma) {

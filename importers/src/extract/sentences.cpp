@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 
+#include "word_list.h"
+
 namespace tkg::extract {
 
 namespace {
@@ -76,9 +78,7 @@ bool EndsWithTitleAbbreviation(std::string_view text, Span s) {
       if (w0 < b - 1 && text[w0] >= 'A' && text[w0] <= 'Z') return true;
     }
   }
-  for (auto t : kTitles)
-    if (w == t) return true;
-  return false;
+  return OneOf(w, kTitles);
 }
 
 // Abbreviations that usually stand inside a sentence: a company, a state, a month, a country
@@ -95,9 +95,7 @@ bool EndsWithInnerAbbreviation(std::string_view text, Span s) {
       "est.",  "dept.", "univ.", "assn.", "ft.",   "mt.",   "gov't."};
   size_t b = 0;
   std::string w = LastWordLower(text, s, 7, &b);
-  for (auto a : kAbbreviations)
-    if (w == a) return true;
-  return false;
+  return OneOf(w, kAbbreviations);
 }
 
 // Words that open a new sentence after an abbreviation ("... in the U.S. The ..."), so the
@@ -112,9 +110,7 @@ bool StartsWithSentenceOpener(std::string_view text, size_t b) {
   size_t e = b;
   while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
   std::string_view w = text.substr(b, e - b);
-  for (auto o : kOpeners)
-    if (w == o) return true;
-  return false;
+  return OneOf(w, kOpeners);
 }
 
 void AddTrimmed(std::string_view text, size_t b, size_t e, uint32_t paragraph,

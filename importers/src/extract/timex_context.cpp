@@ -4,6 +4,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "word_list.h"
+
 namespace tkg::extract::timex {
 namespace {
 
@@ -49,9 +51,7 @@ bool NotPastEd(std::string_view w) {
       "greed"sv,   "weed"sv,     "embed"sv,     "hundred"sv, "wed"sv,      "bleed"sv,
       "creed"sv,   "led"sv,      "sled"sv,      "united"sv,  "limited"sv,  "based"sv,
       "related"sv, "expected"sv, "scheduled"sv, "planned"sv, "proposed"sv, "concerned"sv};
-  for (auto k : kList)
-    if (w == k) return true;
-  return false;
+  return OneOf(w, kList);
 }
 
 bool IsBeForm(std::string_view w) {
@@ -108,9 +108,7 @@ bool IsAbbrevBefore(const std::vector<Token>& toks, size_t i) {
       "jan"sv, "feb"sv, "aug"sv, "sept"sv, "sep"sv, "oct"sv, "nov"sv,  "dec"sv,  "jr"sv,
       "sr"sv,  "co"sv,  "inc"sv, "corp"sv, "lt"sv,  "col"sv, "capt"sv, "prof"sv, "vs"sv,
       "no"sv,  "apr"sv, "mar"sv, "jun"sv,  "jul"sv, "rev"sv, "sgt"sv,  "ft"sv};
-  for (auto a : kAbbr)
-    if (w.low == a) return true;
-  return false;
+  return OneOf(w.low, kAbbr);
 }
 
 }  // namespace

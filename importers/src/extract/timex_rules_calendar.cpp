@@ -4,6 +4,7 @@
 #include <string>
 
 #include "timex_rules.h"
+#include "word_list.h"
 
 namespace tkg::extract::timex {
 namespace {
@@ -27,9 +28,7 @@ bool MonthContextBefore(const Scanner& s, size_t i) {
       "from"sv,    "during"sv,     "before"sv, "after"sv,     "of"sv,   "to"sv,
       "between"sv, "and"sv,        "or"sv,     "end"sv,       "each"sv, "every"sv,
       "that"sv,    "throughout"sv, "around"sv, "beginning"sv, "the"sv,  "for"sv};
-  for (auto w : kWords)
-    if (p.low == w) return true;
-  return false;
+  return OneOf(p.low, kWords);
 }
 
 // Words after which a number is read as a year.
@@ -41,9 +40,7 @@ bool YearContextWord(std::string_view w) {
       "between"sv, "and"sv,    "to"sv,     "year"sv,   "calendar"sv, "for"sv,    "throughout"sv,
       "circa"sv,   "summer"sv, "spring"sv, "winter"sv, "fall"sv,     "autumn"sv, "around"sv,
       "'s"sv,      "s"sv};
-  for (auto k : kWords)
-    if (w == k) return true;
-  return false;
+  return OneOf(w, kWords);
 }
 
 bool IsFunctionWord(std::string_view w) {
@@ -64,9 +61,7 @@ bool IsFunctionWord(std::string_view w) {
       "season"sv, "census"sv,   "law"sv,    "act"sv,       "agreement"sv, "accord"sv,
       "treaty"sv, "campaign"sv, "war"sv,    "games"sv,     "olympics"sv,  "model"sv,
       "models"sv};
-  for (auto k : kWords)
-    if (w == k) return true;
-  return false;
+  return OneOf(w, kWords);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 
+#include "word_list.h"
+
 namespace tkg::extract {
 
 namespace {
@@ -35,6 +37,11 @@ const Multi* MatchMulti(std::string_view text, size_t i) {
   return nullptr;
 }
 
+// An ASCII letter or digit, in two unsigned comparisons.
+inline bool IsAsciiAlnum(unsigned char c) {
+  return static_cast<unsigned>((c | 0x20) - 'a') < 26u || static_cast<unsigned>(c - '0') < 10u;
+}
+
 bool IsAbbreviation(std::string_view lower) {
   static constexpr std::string_view kAbbr[] = {
       "mr",   "mrs", "ms",   "dr",  "rep",  "sen",  "gov",  "gen",  "lt",  "col",
@@ -42,8 +49,7 @@ bool IsAbbreviation(std::string_view lower) {
       "prof", "rev", "ft",   "mt",  "jan",  "feb",  "aug",  "sept", "sep", "oct",
       "nov",  "dec", "u.s",  "u.n", "u.k",  "d.c",  "e.u",  "a.m",  "p.m", "ltd",
       "dept", "est", "cmdr", "adm", "atty", "supt", "pres", "reps", "sens"};
-  for (auto a : kAbbr)
-    if (lower == a) return true;
+  if (OneOf(lower, kAbbr)) return true;
   // Initials such as "J." or "G.K" (single letters separated by periods).
   if (lower.size() % 2 == 0 || lower.size() > 7) return false;
   for (size_t i = 0; i < lower.size(); ++i)
@@ -84,7 +90,7 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       i += m->bytes.size();
       continue;
     }
-    bool ascii_alnum = (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+    bool ascii_alnum = IsAsciiAlnum(c);
     if (m != nullptr || (c < 0x80 && !ascii_alnum)) {
       Token t;
       t.begin = static_cast<uint32_t>(i);
@@ -118,7 +124,7 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     size_t j = i;
     while (j < end) {
       unsigned char cj = static_cast<unsigned char>(text[j]);
-      if ((cj | 0x20) - 'a' < 26u || cj - '0' < 10u) {  // ASCII letter or digit: the common case
+      if (IsAsciiAlnum(cj)) {  // the common case
         ++j;
         continue;
       }

@@ -378,6 +378,17 @@ Status ImportWarc(Store& store, const Extractor& extractor, const std::string& p
     pos = hend + 4;
     std::string where = path + ": record " + std::to_string(record_no) +
                         (rec.uri.empty() ? "" : " (" + rec.uri + ")");
+    // A record cut short: after a damaged gzip member that another follows, reading resumes there
+    // (true); at the true end of the input the record is reported and reading stops (false).
+    auto resume_after_cut = [&]() {
+      if (!errors.empty() && !eof && resync()) {
+        report_errors();
+        return true;
+      }
+      if (errors.empty())
+        summary->failures.push_back({where, "record cut off at the end of the file"});
+      return false;
+    };
     bool wanted = rec.type == "response" && length <= kMaxRecordBytes &&
                   rec.content_type.find("application/http") != std::string::npos;
     if (length > kMaxRecordBytes) {
@@ -394,12 +405,7 @@ Status ImportWarc(Store& store, const Extractor& extractor, const std::string& p
         left -= take;
       }
       if (!ok) {
-        if (!errors.empty() && !eof && resync()) {
-          report_errors();
-          continue;
-        }
-        if (errors.empty())
-          summary->failures.push_back({where, "record cut off at the end of the file"});
+        if (resume_after_cut()) continue;
         break;
       }
       summary->failures.push_back(
@@ -407,12 +413,7 @@ Status ImportWarc(Store& store, const Extractor& extractor, const std::string& p
       continue;
     }
     if (!need(static_cast<size_t>(length))) {
-      if (!errors.empty() && !eof && resync()) {
-        report_errors();
-        continue;
-      }
-      if (errors.empty())
-        summary->failures.push_back({where, "record cut off at the end of the file"});
+      if (resume_after_cut()) continue;
       break;
     }
     if (wanted) rec.block.assign(buf, pos, static_cast<size_t>(length));

@@ -131,30 +131,33 @@ std::string DecodeEntities(std::string_view s) {
   return out;
 }
 
+// The byte length of the white space character at s[i], 0 if there is none: ASCII white space,
+// U+00A0 no-break space, U+2000..U+200B (thin, hair, zero-width, ... spaces).
+static size_t SpaceLength(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) >= 0x80 && static_cast<unsigned char>(s[i + 2]) <= 0x8B)
+    return 3;
+  return 0;
+}
+
 std::string CollapseSpace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending = false;
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    // U+00A0 no-break space, U+2009 thin space, U+200B zero-width space.
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      space = true;
-      ++i;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) >= 0x80 &&
-                static_cast<unsigned char>(s[i + 2]) <= 0x8B)) {
-      space = true;
-      i += 2;
-    }
+    size_t n = SpaceLength(s, i);
+    bool space = n > 0;
+    if (n > 1) i += n - 1;
     if (space) {
       pending = !out.empty();
       continue;
     }
     if (pending) out.push_back(' ');
     pending = false;
-    out.push_back(static_cast<char>(c));
+    out.push_back(s[i]);
   }
   return out;
 }
@@ -260,18 +263,10 @@ std::string CollapseTracked(std::string_view s, const std::vector<Origin>& in,
   bool pending = false;
   Origin space_origin;
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
     size_t at = i;
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      space = true;
-      ++i;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) >= 0x80 &&
-                static_cast<unsigned char>(s[i + 2]) <= 0x8B)) {
-      space = true;
-      i += 2;
-    }
+    size_t n = SpaceLength(s, i);
+    bool space = n > 0;
+    if (n > 1) i += n - 1;
     if (space) {
       if (!pending) {
         space_origin = in[at];
@@ -286,7 +281,7 @@ std::string CollapseTracked(std::string_view s, const std::vector<Origin>& in,
       origins->push_back(space_origin);
     }
     pending = false;
-    out.push_back(static_cast<char>(c));
+    out.push_back(s[i]);
     origins->push_back(in[at]);
   }
   return out;
