@@ -101,17 +101,9 @@ bool IsFiniteAux(const Token& t) {
   return s.count(t) > 0;
 }
 
-// Words that make up a short time adverbial: "on Thursday evening", "last week", "in March".
-bool IsTimeWord(const Token& t) {
-  static const WordSet s = {
-      "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
-      "morning", "afternoon", "evening",   "night",    "week",     "weekend",  "month",
-      "year",    "today",     "yesterday", "tonight",  "january",  "february", "march",
-      "april",   "may",       "june",      "july",     "august",   "september", "october",
-      "november", "december", "jan",       "feb",      "aug",      "sept",     "oct",
-      "nov",     "dec",       "last",      "this",     "early",    "late",     "earlier"};
-  return s.count(t) > 0;
-}
+// Inside a time expression ("Thursday evening", "last week", "in March"), as the timex stage
+// found it.
+bool InTime(const Token& t) { return (t.cls & kClsInTime) != 0; }
 
 bool IsEndPunct(const Token& t) {
   return t.kind == TokenKind::kPunct && (t.is(".") || t.is("!") || t.is("?"));
@@ -166,7 +158,7 @@ size_t NameObjectEnd(const Toks& T, Range r) {
   if (possessive) {
     size_t k = j, n = 0;
     while (k < r.b && n < 3 && T[k].is_word() && !T[k].capitalized && !IsStop(T[k]) &&
-           !IsTimeWord(T[k]))
+           !InTime(T[k]))
       ++k, ++n;
     return k;
   }
@@ -606,7 +598,7 @@ struct Finder {
         }
         // A clause has begun ("said Thursday his worry is that ..."): "that" is its own.
         if (!T[j].is_word() || (j > k && (IsPronoun(T[j]) || IsFiniteAux(T[j])))) break;
-        if (j == k + 1 && IsTimeWord(T[k]) && !IsTimeWord(T[j])) break;
+        if (j == k + 1 && InTime(T[k]) && !InTime(T[j])) break;
       }
     }
     if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
@@ -790,21 +782,19 @@ struct Finder {
   // campaign last week announced"): returns where it begins, or `left` if there is none.
   static size_t SkipTimeAdverbial(const Toks& T, size_t left) {
     size_t q = left;
-    while (q > 0 && left - q < 5 && T[q - 1].is_word() && !T[q - 1].capitalized &&
-           IsTimeWord(T[q - 1]))
+    while (q > 0 && left - q < 6 && InTime(T[q - 1])) --q;
+    if (q == left) return left;
+    // "on Thursday", "in March", or a time that opens with a lower-case word ("last week",
+    // "earlier this month"); not a bare year or name ("the 2016 campaign", "the March poll").
+    bool preposition = q > 0 && (T[q - 1].is("on") || T[q - 1].is("in") ||
+                                 T[q - 1].is("during") || T[q - 1].is("at"));
+    if (preposition) {
       --q;
-    while (q > 0 && left - q < 5 && T[q - 1].is_word() &&
-           (IsTimeWord(T[q - 1]) || std::isdigit(static_cast<unsigned char>(T[q - 1].lower[0]))))
-      --q;
-    if (q > 0 && (T[q - 1].is("on") || T[q - 1].is("in") || T[q - 1].is("during")) && q < left)
-      --q;
-    if (q == left || q == 0) return left;
-    // The adverbial must hold a day, a part of day or a period, and follow the source.
-    bool anchor = false;
-    for (size_t i = q; i < left; ++i)
-      anchor |= IsTimeWord(T[i]) && !T[i].is("last") && !T[i].is("this") && !T[i].is("early") &&
-                !T[i].is("late") && !T[i].is("earlier");
-    if (!anchor || !T[q - 1].is_word() || IsStop(T[q - 1])) return left;
+    } else if (T[q].capitalized || !std::isalpha(static_cast<unsigned char>(T[q].lower[0]))) {
+      return left;
+    }
+    // The source must end just before it.
+    if (q == 0 || !T[q - 1].is_word() || IsStop(T[q - 1]) || IsDet(T[q - 1])) return left;
     return q;
   }
 

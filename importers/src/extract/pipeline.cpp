@@ -47,6 +47,27 @@ Status ReadWhole(const std::string& path, std::string* out) {
   return Status::OK();
 }
 
+// Marks the tokens that lie inside a time expression (kClsInTime), so that the attribution rules
+// know "on Thursday evening" or "last week" from the timex stage, not from a word list of their
+// own. Sentences are in text order (the headline precedes the body).
+void MarkTimeTokens(const std::vector<TimeExpression>& times,
+                    std::vector<SentenceTokens>* sentences) {
+  if (times.empty()) return;
+  std::vector<Span> spans;
+  spans.reserve(times.size());
+  for (const TimeExpression& t : times) spans.push_back(t.span);
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  size_t k = 0;
+  for (SentenceTokens& st : *sentences) {
+    for (Token& t : st.tokens) {
+      while (k < spans.size() && spans[k].end <= t.begin) ++k;
+      if (k < spans.size() && spans[k].begin <= t.begin && t.end <= spans[k].end)
+        t.cls |= kClsInTime;
+    }
+  }
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -198,6 +219,7 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
     t.span.begin += timed.begin;
     t.span.end += timed.begin;
   }
+  MarkTimeTokens(graph->times, &sentences);
 
   // Names and actors, in text order.
   ActorTable table(text);

@@ -32,6 +32,7 @@ enum TokenClass : uint16_t {
   kClsEventHead = 1 << 3,
   kClsTitleHead = 1 << 4,
   kClsTopicHead = 1 << 5,
+  kClsInTime = 1 << 6,  // inside a time expression the timex stage found (set by the pipeline)
 };
 
 struct Token {
