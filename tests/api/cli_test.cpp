@@ -15,12 +15,7 @@ using tkg::testing::ServedStore;
 using tkg::testing::StatementIds;
 using tkg::testing::TempDir;
 using tkg::testing::TkgBinary;
-
-namespace {
-
 using tkg::testing::WaitForHealthy;
-
-}  // namespace
 
 TEST_CASE("tkg serve answers over HTTP and stops cleanly on SIGTERM", "[api][cli]") {
   TempDir dir;

@@ -134,3 +134,12 @@ TEST_CASE("arbitrary bytes never crash and spans stay in range", "[timex]") {
   for (int k = 0; k < 4000; ++k) bytes.push_back(static_cast<char>(rng() % 256));
   REQUIRE_NOTHROW(Run(bytes, kThu));
 }
+
+TEST_CASE("holidays named '<Name> Day', fixed and by weekday", "[timex]") {
+  Expect1("The parade will be held on Independence Day.", kThu, "Independence Day", "DATE",
+          "2016-07-04");
+  Expect1("The pool will open on Memorial Day.", kThu, "Memorial Day", "DATE", "2016-05-30");
+  Expect1("Schools will reopen after Labor Day.", kThu, "Labor Day", "DATE", "2016-09-05");
+  Expect1("Polls will close at eight on Election Day.", kThu, "Election Day", "DATE",
+          "2016-11-08");
+}

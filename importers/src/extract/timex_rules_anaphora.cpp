@@ -134,6 +134,29 @@ bool Scanner::AnaphoraRule(size_t i, Match* m) {
   return false;
 }
 
+namespace {
+
+// Holidays written "<Name> Day" (US): a fixed date, or the nth weekday of a month (nth -1: the
+// last), plus some days.
+struct DayHoliday {
+  std::string_view name;
+  int month, day, nth, weekday, plus_days;
+};
+
+const DayHoliday* FindDayHoliday(std::string_view first_word) {
+  static constexpr DayHoliday kHolidays[] = {
+      {"independence", 7, 4, 0, 0, 0},
+      {"labor", 9, 0, 1, 1, 0},
+      {"memorial", 5, 0, -1, 1, 0},
+      {"election", 11, 0, 1, 1, 1},  // the Tuesday after the first Monday of November
+  };
+  for (const DayHoliday& h : kHolidays)
+    if (h.name == first_word) return &h;
+  return nullptr;
+}
+
+}  // namespace
+
 bool Scanner::HolidayRule(size_t i, Match* m) {
   size_t j = i;
   int dir = 0;
@@ -175,26 +198,13 @@ bool Scanner::HolidayRule(size_t i, Match* m) {
       d = 1;
     }
     e = j + 5;
-  } else if (Word(j, "independence"sv) && Word(j + 1, "day"sv) && tok(j + 1).cap) {
-    mo = 7;
-    d = 4;
-    e = j + 2;
-  } else if (Word(j, "labor"sv) && Word(j + 1, "day"sv) && tok(j + 1).cap) {
-    mo = 9;
-    nth = 1;
-    wd = 1;
-    e = j + 2;
-  } else if (Word(j, "memorial"sv) && Word(j + 1, "day"sv) && tok(j + 1).cap) {
-    mo = 5;
-    nth = -1;
-    wd = 1;
-    e = j + 2;
-  } else if (Word(j, "election"sv) && Word(j + 1, "day"sv) && tok(j + 1).cap) {
-    // US: the Tuesday after the first Monday of November.
-    mo = 11;
-    nth = 1;
-    wd = 1;
-    plus_days = 1;
+  } else if (const DayHoliday* h = FindDayHoliday(tok(j).low);
+             h != nullptr && Word(j + 1, "day"sv) && tok(j + 1).cap) {
+    mo = h->month;
+    d = h->day;
+    nth = h->nth;
+    wd = h->weekday;
+    plus_days = h->plus_days;
     e = j + 2;
   } else {
     return false;
