@@ -69,10 +69,11 @@ int RunExtractThroughput(const std::string& dir, int rounds) {
     double cpu = CpuSeconds() - cpu0;
     best = std::max(best, static_cast<double>(bytes) / 1e6 / cpu);
   }
-  std::printf("extraction: %zu articles, %.1f MB, %zu statements; best of %d rounds: %.1f MB/s "
-              "per core (%.0f articles/s)\n",
-              articles.size(), static_cast<double>(bytes) / 1e6, statements, rounds, best,
-              best * 1e6 / static_cast<double>(bytes) * static_cast<double>(articles.size()));
+  std::printf(
+      "extraction: %zu articles, %.1f MB, %zu statements; best of %d rounds: %.1f MB/s "
+      "per core (%.0f articles/s)\n",
+      articles.size(), static_cast<double>(bytes) / 1e6, statements, rounds, best,
+      best * 1e6 / static_cast<double>(bytes) * static_cast<double>(articles.size()));
   return 0;
 }
 

@@ -21,9 +21,8 @@ class RawStore {
     std::vector<rocksdb::ColumnFamilyDescriptor> descs;
     for (const auto& n : names_) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
     rocksdb::DB* db = nullptr;
-    rocksdb::Status s = read_only
-                            ? rocksdb::DB::OpenForReadOnly(opts, path, descs, &handles_, &db)
-                            : rocksdb::DB::Open(opts, path, descs, &handles_, &db);
+    rocksdb::Status s = read_only ? rocksdb::DB::OpenForReadOnly(opts, path, descs, &handles_, &db)
+                                  : rocksdb::DB::Open(opts, path, descs, &handles_, &db);
     REQUIRE(s.ok());
     db_.reset(db);
   }

@@ -270,7 +270,8 @@ TEST_CASE("a secondary opens a closed store, checks it, and cleans up after itse
   // Schema checks apply: a store of another version is refused.
   {
     RawStore raw(path);
-    REQUIRE(raw.db()->Put(rocksdb::WriteOptions(), raw.family("meta"), "schema_version", "99").ok());
+    REQUIRE(
+        raw.db()->Put(rocksdb::WriteOptions(), raw.family("meta"), "schema_version", "99").ok());
   }
   s = Store::Open(Secondary(0), path, &store);
   CHECK(s.IsVersionMismatch());

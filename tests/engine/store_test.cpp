@@ -249,7 +249,8 @@ TEST_CASE("a store of another schema version is refused", "[store]") {
   {
     // Rewrite the version marker with the raw RocksDB API, as a future tkg would have.
     RawStore raw(path);
-    REQUIRE(raw.db()->Put(rocksdb::WriteOptions(), raw.family("meta"), "schema_version", "99").ok());
+    REQUIRE(
+        raw.db()->Put(rocksdb::WriteOptions(), raw.family("meta"), "schema_version", "99").ok());
   }
   std::unique_ptr<Store> store;
   Status s = Store::Open(StoreOptions{}, path, &store);

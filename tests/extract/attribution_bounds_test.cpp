@@ -41,8 +41,7 @@ TEST_CASE("attribution: another speaker's participle ends the content", "[attrib
   CHECK(s->text == "tolls would fall in May");
 }
 
-TEST_CASE("attribution: a stance verb's object that is a name stops at the name",
-          "[attribution]") {
+TEST_CASE("attribution: a stance verb's object that is a name stops at the name", "[attribution]") {
   auto g = ExtractArticle(
       "Endorsements\n\nThe dockworkers' union endorsed Ms. Arnesen in December, a month before "
       "the vote.\n\nCouncillor Pia Holm praised Arnesen's housing plan on Thursday.\n\n"
@@ -98,8 +97,7 @@ TEST_CASE("attribution: a quoted question after 'asked,'", "[attribution]") {
   CHECK(s->direct);
 }
 
-TEST_CASE("attribution: nouns that look like base-form cues are not statements",
-          "[attribution]") {
+TEST_CASE("attribution: nouns that look like base-form cues are not statements", "[attribution]") {
   auto g = ExtractArticle(
       "Evening Television\n\nThe host of a late-night talk show \"Harbour Lights\" met the mayor "
       "on Friday.\n\nRecent surveys show that most residents want longer opening hours.\n",

@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "tkg/importers/extract/timex.h"
-
 #include "timex_helpers.h"
+#include "tkg/importers/extract/timex.h"
 
 using namespace tkg::timextest;
 using tkg::TimeExpression;
@@ -140,6 +139,5 @@ TEST_CASE("holidays named '<Name> Day', fixed and by weekday", "[timex]") {
           "2016-07-04");
   Expect1("The pool will open on Memorial Day.", kThu, "Memorial Day", "DATE", "2016-05-30");
   Expect1("Schools will reopen after Labor Day.", kThu, "Labor Day", "DATE", "2016-09-05");
-  Expect1("Polls will close at eight on Election Day.", kThu, "Election Day", "DATE",
-          "2016-11-08");
+  Expect1("Polls will close at eight on Election Day.", kThu, "Election Day", "DATE", "2016-11-08");
 }

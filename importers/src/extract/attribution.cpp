@@ -58,19 +58,19 @@ bool IsStop(const Token& t) { return StopWords().count(t) > 0; }
 // Words between a source and its cue that belong to neither: "also", "has", "later", "-ly".
 bool IsSkippable(const Token& t) {
   static const WordSet s = {
-      "also",       "has",        "have",       "had",          "later",        "previously",
-      "then",       "recently",   "repeatedly", "publicly",     "privately",    "once",
-      "again",      "further",    "already",    "even",         "often",        "never",
-      "still",      "just",       "did",        "does",         "do",           "would",
-      "will",       "could",      "might",      "may",          "is",           "was",
-      "were",       "are",        "been",       "not",          "first",        "last",
-      "reportedly", "since",      "flatly",     "had",          "both",         "all",
-      "himself",    "herself",    "themselves", "too",          "subsequently", "immediately",
-      "quickly",    "loudly",     "clearly",    "frequently",   "has also",     "should",
-      "can",        "now",        "finally",    "specifically", "similarly",    "separately",
-      "directly",   "explicitly", "isn't",      "wasn't",       "hasn't",       "haven't",
-      "didn't",     "doesn't",    "won't",      "wouldn't",     "can't",        "couldn't",
-      "aren't",     "weren't",    "hadn't",     "once again"};
+      "also",       "has",      "have",         "had",        "later",        "previously",
+      "then",       "recently", "repeatedly",   "publicly",   "privately",    "once",
+      "again",      "further",  "already",      "even",       "often",        "never",
+      "still",      "just",     "did",          "does",       "do",           "would",
+      "will",       "could",    "might",        "may",        "is",           "was",
+      "were",       "are",      "been",         "not",        "first",        "last",
+      "reportedly", "since",    "flatly",       "had",        "both",         "all",
+      "himself",    "herself",  "themselves",   "too",        "subsequently", "immediately",
+      "quickly",    "loudly",   "clearly",      "frequently", "should",       "can",
+      "now",        "finally",  "specifically", "similarly",  "separately",   "directly",
+      "explicitly", "isn't",    "wasn't",       "hasn't",     "haven't",      "didn't",
+      "doesn't",    "won't",    "wouldn't",     "can't",      "couldn't",     "aren't",
+      "weren't",    "hadn't"};
   if (!t.is_word() || t.capitalized) return false;
   if (s.count(t)) return true;
   return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
@@ -94,10 +94,9 @@ bool IsAdverbialStart(const Token& t) {
 
 // Auxiliaries and copulas that mark a finite clause: "is", "would", "has".
 bool IsFiniteAux(const Token& t) {
-  static const WordSet s = {"is",   "was",   "are",   "were",   "will",  "would", "has",
-                            "have", "had",   "can",   "could",  "should", "may",  "might",
-                            "must", "does",  "did",   "isn't",  "wasn't", "won't", "doesn't",
-                            "didn't"};
+  static const WordSet s = {"is",  "was",   "are",    "were",   "will",    "would", "has",  "have",
+                            "had", "can",   "could",  "should", "may",     "might", "must", "does",
+                            "did", "isn't", "wasn't", "won't",  "doesn't", "didn't"};
   return s.count(t) > 0;
 }
 
@@ -421,8 +420,8 @@ struct Finder {
   // "While Ramos said that X, he appears ...": an attribution inside a subordinate clause ends
   // where the main clause begins.
   void EndAtMainClause(const Toks& T, Attribution* a) const {
-    static const WordSet kSubordinators = {"while", "though", "although", "because", "since",
-                                           "if",    "when",   "after",    "before",  "once",
+    static const WordSet kSubordinators = {"while",   "though", "although", "because", "since",
+                                           "if",      "when",   "after",    "before",  "once",
                                            "whereas", "unless", "as"};
     if (a->direct || a->content_parts.size() != 1 || a->source_first == 0 ||
         a->content.begin < a->cue.end || !kSubordinators.count(T[a->source_first - 1]))
@@ -670,8 +669,7 @@ struct Finder {
           T[i + 2].lower.compare(T[i + 2].lower.size() - 2, 2, "ed") == 0)
         return i;
       // ", who ..." / ", which ...": a relative clause the writer adds about a name.
-      if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which")))
-        return i;
+      if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which"))) return i;
       // ", saying ...", ", he added": another attribution begins.
       if (T[i].is(",") && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
           T[i + 1].lower.size() > 4 &&
@@ -719,8 +717,8 @@ struct Finder {
     one[0].Rehash();
     if (lex.titles.Match(one, 0) != nullptr) return true;
     // Agent nouns: "voters", "analysts", "historians", "businessman", "spokeswoman".
-    for (std::string_view suf : {"ist", "ian", "man", "woman", "person", "men", "women", "people",
-                                 "er", "or"})
+    for (std::string_view suf :
+         {"ist", "ian", "man", "woman", "person", "men", "women", "people", "er", "or"})
       if (sing.size() > suf.size() + 3 &&
           sing.compare(sing.size() - suf.size(), suf.size(), suf) == 0)
         return true;
@@ -786,8 +784,8 @@ struct Finder {
     if (q == left) return left;
     // "on Thursday", "in March", or a time that opens with a lower-case word ("last week",
     // "earlier this month"); not a bare year or name ("the 2016 campaign", "the March poll").
-    bool preposition = q > 0 && (T[q - 1].is("on") || T[q - 1].is("in") ||
-                                 T[q - 1].is("during") || T[q - 1].is("at"));
+    bool preposition = q > 0 && (T[q - 1].is("on") || T[q - 1].is("in") || T[q - 1].is("during") ||
+                                 T[q - 1].is("at"));
     if (preposition) {
       --q;
     } else if (T[q].capitalized || !std::isalpha(static_cast<unsigned char>(T[q].lower[0]))) {
@@ -803,10 +801,10 @@ struct Finder {
   // coordinated subjects ("Smith and Jones say") agree with it.
   static bool AgreesWithBaseForm(const Toks& T, Range np, size_t ci, const Cue& cue) {
     // Only words that are nouns as often as verbs: "says" and "thinks" cannot be nouns.
-    static const WordSet kNounToo = {"show",   "report", "claim",  "call",    "view",   "demand",
-                                     "promise", "request", "comment", "answer", "question",
-                                     "reply",  "post",   "tweet",  "warning", "vow",    "pledge",
-                                     "charge", "appeal", "praise", "blame",   "cite",   "quote"};
+    static const WordSet kNounToo = {
+        "show",    "report", "claim",    "call",   "view",  "demand", "promise", "request",
+        "comment", "answer", "question", "reply",  "post",  "tweet",  "warning", "vow",
+        "pledge",  "charge", "appeal",   "praise", "blame", "cite",   "quote"};
     const std::string& w = T[ci].lower;
     if (cue.words.size() != 1 || w != cue.lemma || !kNounToo.count(T[ci])) return true;
     const Token& head = T[np.b - 1];
@@ -816,9 +814,9 @@ struct Finder {
       return true;
     for (size_t i = np.a; i < np.b; ++i)
       if (T[i].is("and")) return true;
-    static const WordSet kCollective = {"police", "people", "staff", "media", "men", "women",
-                                        "children", "personnel", "clergy", "data", "criteria",
-                                        "folks", "youth", "public", "majority", "minority"};
+    static const WordSet kCollective = {
+        "police", "people", "staff",    "media", "men",   "women",  "children", "personnel",
+        "clergy", "data",   "criteria", "folks", "youth", "public", "majority", "minority"};
     if (kCollective.count(head)) return true;
     const std::string& h = head.lower;
     return !h.empty() && (h.back() == 's' || h.back() == '\'');
@@ -880,8 +878,8 @@ struct Finder {
     };
     // Inverted: "...," said Smith. Not with an addressee ("..., told reporters") nor a
     // participle ("..., referring to Smith"): the name after those is not the speaker.
-    bool ing_cue = T[ci].lower.size() > 4 &&
-                   T[ci].lower.compare(T[ci].lower.size() - 3, 3, "ing") == 0;
+    bool ing_cue =
+        T[ci].lower.size() > 4 && T[ci].lower.compare(T[ci].lower.size() - 3, 3, "ing") == 0;
     if (ci > 0 && (T[ci - 1].is(",") || T[ci - 1].kind == TokenKind::kCloseQuote) &&
         cue.kind != CueKind::kObject && !ing_cue) {
       auto np = RightNP(T, cj, lex);
@@ -1040,21 +1038,14 @@ struct Finder {
         return true;
       }
       // An introductory phrase before the source: the content follows the cue.
-      *a = Attribution{a->sentence,
-                       a->first_sentence,
-                       a->last_sentence,
-                       {},
-                       0,
-                       0,
-                       a->cue,
-                       a->cue_text,
-                       a->kind,
-                       {},
-                       {},
-                       false,
-                       {},
-                       "",
-                       0.f};
+      Attribution fresh;  // keep only where the cue is
+      fresh.sentence = a->sentence;
+      fresh.first_sentence = a->first_sentence;
+      fresh.last_sentence = a->last_sentence;
+      fresh.cue = a->cue;
+      fresh.cue_text = std::move(a->cue_text);
+      fresh.kind = a->kind;
+      *a = std::move(fresh);
     }
     // "Biden said." after a quotation that ICU closed as a sentence of its own.
     if (np->a == 0 && ends_after(cj, &stop) && s > 0 && S[s - 1].paragraph == S[s].paragraph &&

@@ -85,14 +85,14 @@ bool EndsWithTitleAbbreviation(std::string_view text, Span s) {
 // written with periods ("Apple Inc. said", "Salem, Ore., where", "Jan. 5", "U.S. officials").
 bool EndsWithInnerAbbreviation(std::string_view text, Span s) {
   static constexpr std::string_view kAbbreviations[] = {
-      "inc.",  "corp.", "co.",   "ltd.",  "jr.",   "sr.",   "bros.", "ave.",  "blvd.", "no.",
-      "jan.",  "feb.",  "mar.",  "apr.",  "aug.",  "sep.",  "sept.", "oct.",  "nov.",  "dec.",
-      "ala.",  "ariz.", "ark.",  "calif.", "colo.", "conn.", "del.", "fla.",  "ga.",   "ill.",
-      "ind.",  "kan.",  "ky.",   "la.",   "md.",   "mass.", "mich.", "minn.", "miss.", "mo.",
-      "mont.", "neb.",  "nev.",  "okla.", "ore.",  "pa.",   "tenn.", "tex.",  "va.",   "vt.",
-      "wash.", "wis.",  "wyo.",  "n.h.",  "n.j.",  "n.m.",  "n.c.",  "s.c.",  "n.d.",  "s.d.",
-      "r.i.",  "w.va.", "u.s.",  "u.k.",  "u.n.",  "d.c.",  "e.u.",  "vs.",   "v.",    "approx.",
-      "est.",  "dept.", "univ.", "assn.", "ft.",   "mt.",   "gov't."};
+      "inc.",  "corp.", "co.",   "ltd.",   "jr.",   "sr.",   "bros.", "ave.",  "blvd.", "no.",
+      "jan.",  "feb.",  "mar.",  "apr.",   "aug.",  "sep.",  "sept.", "oct.",  "nov.",  "dec.",
+      "ala.",  "ariz.", "ark.",  "calif.", "colo.", "conn.", "del.",  "fla.",  "ga.",   "ill.",
+      "ind.",  "kan.",  "ky.",   "la.",    "md.",   "mass.", "mich.", "minn.", "miss.", "mo.",
+      "mont.", "neb.",  "nev.",  "okla.",  "ore.",  "pa.",   "tenn.", "tex.",  "va.",   "vt.",
+      "wash.", "wis.",  "wyo.",  "n.h.",   "n.j.",  "n.m.",  "n.c.",  "s.c.",  "n.d.",  "s.d.",
+      "r.i.",  "w.va.", "u.s.",  "u.k.",   "u.n.",  "d.c.",  "e.u.",  "vs.",   "v.",    "approx.",
+      "est.",  "dept.", "univ.", "assn.",  "ft.",   "mt.",   "gov't."};
   size_t b = 0;
   std::string w = LastWordLower(text, s, 7, &b);
   return OneOf(w, kAbbreviations);
@@ -102,11 +102,11 @@ bool EndsWithInnerAbbreviation(std::string_view text, Span s) {
 // break stands.
 bool StartsWithSentenceOpener(std::string_view text, size_t b) {
   static constexpr std::string_view kOpeners[] = {
-      "The",  "A",      "An",    "He",    "She",   "It",    "They",    "We",   "I",     "You",
-      "But",  "And",    "Or",    "So",    "In",    "On",    "At",      "For",  "That",  "This",
-      "These", "Those", "There", "His",   "Her",   "Their", "Its",     "Our",  "My",    "When",
+      "The",   "A",     "An",    "He",    "She",    "It",    "They",    "We",  "I",    "You",
+      "But",   "And",   "Or",    "So",    "In",     "On",    "At",      "For", "That", "This",
+      "These", "Those", "There", "His",   "Her",    "Their", "Its",     "Our", "My",   "When",
       "While", "If",    "As",    "After", "Before", "Still", "However", "Yet", "Many", "Some",
-      "Most", "Now",    "Then",  "Last",  "Asked", "What",  "Why",     "How",  "Who",   "Both"};
+      "Most",  "Now",   "Then",  "Last",  "Asked",  "What",  "Why",     "How", "Who",  "Both"};
   size_t e = b;
   while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
   std::string_view w = text.substr(b, e - b);
@@ -122,8 +122,7 @@ void AddTrimmed(std::string_view text, size_t b, size_t e, uint32_t paragraph,
   if (e <= b) return;
   if (!out->empty() && out->back().paragraph == paragraph &&
       (StartsLower(text, b) || EndsWithTitleAbbreviation(text, out->back().span) ||
-       (EndsWithInnerAbbreviation(text, out->back().span) &&
-        !StartsWithSentenceOpener(text, b)))) {
+       (EndsWithInnerAbbreviation(text, out->back().span) && !StartsWithSentenceOpener(text, b)))) {
     out->back().span.end = static_cast<uint32_t>(e);
     return;
   }
