@@ -118,3 +118,46 @@ TEST_CASE("attribution: an addressee after an inverted cue is not the speaker", 
     CHECK(s.cue != "told");
   }
 }
+
+TEST_CASE("attribution: 'according to X' in the middle of a sentence", "[attribution]") {
+  auto g = ExtractArticle(
+      "Canal Budget\n\nAt the root of the delay, according to engineer Lise Vang, a former "
+      "adviser to the port, was a shortage of steel for the new locks.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "shortage of steel");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Lise Vang") != std::string::npos);
+  CHECK(s->text.find("At the root of the delay") == 0);
+  CHECK(s->text.find("former adviser") == std::string::npos);
+  // A relative clause after the source is about the source, not more content.
+  auto h = ExtractArticle(
+      "Canal Budget\n\nThe locks will open in May, according to Lise Vang, who advised the port "
+      "for a decade.\n",
+      "2019-03-09");
+  const Statement* t = FindStatement(h, "locks will open");
+  REQUIRE(t != nullptr);
+  CHECK(t->text.find("advised") == std::string::npos);
+}
+
+TEST_CASE("attribution: an addressee and an adverbial before 'that' are not content",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Alliance Talks\n\nAmbassador Pieter Holm told reporters after the closing session that "
+      "the alliance would publish new guidance.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "alliance would publish");
+  REQUIRE(s != nullptr);
+  CHECK(s->text == "the alliance would publish new guidance");
+}
+
+TEST_CASE("attribution: a time right after the cue dates the statement, it is not content",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Router Flaws\n\nSecurity researchers disclosed on Monday a set of flaws in the firmware "
+      "of home routers.\n",
+      "2019-03-09");  // a Saturday
+  const Statement* s = FindStatement(g, "a set of flaws");
+  REQUIRE(s != nullptr);
+  CHECK(s->text.find("Monday") == std::string::npos);
+  CHECK(s->date.value == "2019-03-04");
+}

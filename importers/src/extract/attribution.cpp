@@ -545,12 +545,46 @@ struct Finder {
       if (T[ci - 1].is(",")) --cend;
       content = {0, cend};
       a->rule = "according_to_trail";
+      // Mid-sentence: "At the heart of it, according to X[, an appositive], was ...": the
+      // content goes on after the source.
+      Range rest = RestAfterParenthetical(T, end, ne);
+      if (!rest.empty()) {
+        content = Trim(T, content);
+        if (WordCount(T, content) < 1) return false;
+        SetContent(a, T, content);
+        Span part = TrimSpan(TokSpan(T, rest.a, rest.b));
+        a->content_parts.push_back(part);
+        a->content.end = part.end;
+        a->rule = "according_to_mid";
+        a->confidence = 0.8f;
+        return true;
+      }
     }
     content = Trim(T, content);
     if (WordCount(T, content) < 3) return false;
     SetContent(a, T, content);
     a->confidence = 0.85f;
     return true;
+  }
+
+  // After a parenthetical source closed by the comma at `comma` (and an appositive of its own,
+  // ", another former envoy,"), the rest of the sentence if it holds a clause of three or more
+  // words; else an empty range.
+  static Range RestAfterParenthetical(const Toks& T, size_t comma, size_t ne) {
+    if (comma >= ne || !T[comma].is(",")) return {};
+    size_t from = comma + 1;
+    if (from < ne && IsDet(T[from])) {
+      size_t c = from;
+      while (c < ne && c < from + 10 && !T[c].is(",") && !IsFiniteAux(T[c])) ++c;
+      if (c < ne && T[c].is(",")) from = c + 1;
+    }
+    Range rest = Trim(T, Range{from, ne});
+    // ", who ...", ", which ...": a clause about the source, not the content.
+    if (rest.a < ne && (T[rest.a].is("who") || T[rest.a].is("which") || T[rest.a].is("whose") ||
+                        T[rest.a].is("where") || T[rest.a].is("when")))
+      return {};
+    if (WordCount(T, rest) < 3) return {};
+    return rest;
   }
 
   void SetSource(Attribution* a, const Toks& T, Range r) {
@@ -570,11 +604,19 @@ struct Finder {
     size_t ne = ContentEnd(T);
     if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
     if (cue.kind == CueKind::kObject && k < ne && T[k].is_word() && !T[k].is("that")) {
-      // Skip the addressee: "told reporters", "told CNN", "warned the committee".
-      bool that_follows = false;
-      for (size_t q = k; q < ne && q < k + 9 && T[q].is_word(); ++q)
-        that_follows |= T[q].is("that");
-      if (!that_follows) {
+      // Skip the addressee: "told reporters", "told CNN", "warned the committee", and what
+      // stands between it and a "that" ("told reporters after the session that ...").
+      size_t that = SIZE_MAX;
+      for (size_t q = k; q < ne && q < k + 9 && T[q].is_word(); ++q) {
+        if (T[q].is("that")) {
+          that = q;
+          break;
+        }
+        if (q > k && (IsPronoun(T[q]) || IsFiniteAux(T[q]))) break;  // a clause began
+      }
+      if (that != SIZE_MAX) {
+        k = that;
+      } else {
         size_t j = k;
         if (T[j].capitalized) {
           while (j < ne && T[j].is_word() && T[j].capitalized) ++j;  // "told CNN", "told Aalto"
@@ -601,6 +643,7 @@ struct Finder {
       }
     }
     if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
+    k = SkipLeadingTime(T, k, ne);
     if (k >= ne && k > 0 && T[k - 1].is(":") && s + 1 < S.size() && !S[s + 1].tokens.empty()) {
       // "X said:" closing a sentence or paragraph: the next sentence is the content.
       const Toks& N = S[s + 1].tokens;
@@ -774,6 +817,20 @@ struct Finder {
       a->last_sentence = last;
       t = last + 1;
     }
+  }
+
+  // A time right after the cue ("disclosed on Monday a set of flaws", "said Thursday his
+  // worry ...") dates the statement; it is not what was said. Returns where the content starts.
+  static size_t SkipLeadingTime(const Toks& T, size_t k, size_t ne) {
+    size_t j = k;
+    if (j + 1 < ne && (T[j].is("on") || T[j].is("in") || T[j].is("during") || T[j].is("at")) &&
+        InTime(T[j + 1]))
+      ++j;
+    if (j >= ne || !InTime(T[j])) return k;
+    while (j < ne && InTime(T[j])) ++j;
+    if (j < ne && T[j].is(",")) ++j;
+    if (j >= ne || WordCount(T, Range{j, ne}) < 3) return k;
+    return j;
   }
 
   // A time adverbial between a source and its cue ("Spicer on Thursday evening said", "the
