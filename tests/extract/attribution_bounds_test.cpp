@@ -161,3 +161,29 @@ TEST_CASE("attribution: a time right after the cue dates the statement, it is no
   CHECK(s->text.find("Monday") == std::string::npos);
   CHECK(s->date.value == "2019-03-04");
 }
+
+TEST_CASE("attribution: a sentence that opens with the poll it reports", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Poll\n\nIn the latest harbour survey, a majority of residents were happy with the new "
+      "ferry "
+      "schedule.\n\nIn a statement, the ministry said the schedule would start in May.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "residents were happy");
+  REQUIRE(s != nullptr);
+  CHECK(s->rule == "in_document");
+  CHECK(SpanText(g.article.text, s->source_span) == "the latest harbour survey");
+  // With a reporting verb of its own the sentence is the ministry's, not the statement's.
+  const Statement* m = FindStatement(g, "schedule would start");
+  REQUIRE(m != nullptr);
+  CHECK(m->rule != "in_document");
+  CHECK(m->speaker.find("ministry") != std::string::npos);
+}
+
+TEST_CASE("attribution: a one-word answer is content", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Poll\n\nAsked whether the fares would rise, the harbour master said no.\n",
+      "2019-03-09");
+  bool found = false;
+  for (const auto& s : g.statements) found |= s.text == "no" && s.cue == "said";
+  CHECK(found);
+}
