@@ -187,3 +187,17 @@ TEST_CASE("attribution: a one-word answer is content", "[attribution]") {
   for (const auto& s : g.statements) found |= s.text == "no" && s.cue == "said";
   CHECK(found);
 }
+
+TEST_CASE("attribution: a dateline or a sentence adverb is not the subject", "[attribution]") {
+  auto g = ExtractArticle(
+      "Port Strike\n\nHALDEN — Mayor Siri Moe visited the docks on Friday, saying the strike "
+      "had to end soon.\n\nUltimately, Minister Arne Dahl left the talks early, saying the "
+      "offer was final.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "strike had to end");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker.find("Siri Moe") != std::string::npos);
+  const Statement* b = FindStatement(g, "offer was final");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker.find("Arne Dahl") != std::string::npos);
+}

@@ -804,13 +804,35 @@ struct Finder {
     return false;
   }
 
+  // A dateline opening a sentence ("ORLANDO, Fla. — ", "BUENA PARK — "): returns the index
+  // after its dash, else 0.
+  static size_t SkipDateline(const Toks& T, size_t limit) {
+    for (size_t i = 0; i < limit && i < 8; ++i) {
+      const Token& t = T[i];
+      if (t.is("--") || t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x93")
+        return i > 0 ? i + 1 : 0;
+      if (!t.is_word() && !t.is(",")) return 0;
+      if (i == 0 && !t.is_word()) return 0;
+    }
+    return 0;
+  }
+
   // The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
   // determiner phrase.
   std::optional<Range> SubjectNP(const Toks& T, size_t limit) const {
-    size_t k = 0;
+    size_t k = SkipDateline(T, limit);
+    // A sentence adverb ("Ultimately, ...", "Perhaps ...", "Meanwhile, ...") before the subject.
+    static constexpr std::string_view kSentenceAdverbs[] = {
+        "perhaps",  "however", "meanwhile",    "instead",    "indeed",    "still",
+        "yet",      "now",     "then",         "today",      "yesterday", "separately",
+        "moreover", "also",    "nevertheless", "nonetheless"};
+    if (k + 2 < limit && T[k].is_word() &&
+        ((T[k].lower.size() > 4 && T[k].lower.ends_with("ly")) ||
+         OneOf(T[k].lower, kSentenceAdverbs)))
+      k += T[k + 1].is(",") ? 2 : 1;
     // An introductory phrase ("On Monday, ...", "In a statement, ...") precedes the subject.
-    if (limit > 0 && IntroPhrase(T, Range{0, std::min<size_t>(limit, 1)})) {
-      size_t c = 0;
+    if (limit > k && IntroPhrase(T, Range{k, std::min<size_t>(limit, k + 1)})) {
+      size_t c = k;
       while (c < limit && c < 14 && !T[c].is(",")) ++c;
       if (c < limit && T[c].is(",")) k = c + 1;
     }
@@ -1241,7 +1263,7 @@ struct Finder {
         "during", "since",  "while",      "although", "though",    "as",        "to",    "with",
         "for",    "from",   "by",         "among",    "across",    "unlike",    "like",  "because",
         "until",  "amid",   "without",    "through",  "following", "according", "of",    "over",
-        "under",  "within", "throughout", "upon",     "once",      "whether"};
+        "under",  "within", "throughout", "upon",     "once",      "whether",   "absent"};
     size_t k = r.a;
     while (k < r.b && (T[k].is("but") || T[k].is("and") || T[k].is("yet") || T[k].is("so") ||
                        T[k].is("still") || T[k].is("then")))
