@@ -201,3 +201,18 @@ TEST_CASE("attribution: a dateline or a sentence adverb is not the subject", "[a
   REQUIRE(b != nullptr);
   CHECK(b->speaker.find("Arne Dahl") != std::string::npos);
 }
+
+TEST_CASE("attribution: 'compared with' and 'back' are no stance verbs", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Trade\n\nThe harbour handled more cargo in March, compared with a weak February, "
+      "the port authority said.\n\nThe mayor came back to the council on Friday with a plan "
+      "for a second quay.\n",
+      "2019-03-09");
+  for (const auto& s : g.statements) {
+    CHECK(s.cue != "compared");
+    CHECK(s.cue != "back");
+  }
+  const Statement* s = FindStatement(g, "handled more cargo");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("port authority") != std::string::npos);
+}

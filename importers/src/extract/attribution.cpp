@@ -944,6 +944,8 @@ struct Finder {
     size_t ne = ContentEnd(T);
     // "backed off", "attacks and ...", "calls into": a particle, a conjunction or punctuation
     // after a directive cue makes it a phrasal verb or a noun, not a reporting verb.
+    // "compared with last year", "compared to 2012": a preposition, not a stance.
+    if (cue.lemma == "compare" && cj < ne && (T[cj].is("with") || T[cj].is("to"))) return false;
     if (cue.kind == CueKind::kDirective && ci > 0 && !T[ci - 1].is(",") &&
         T[ci - 1].kind != TokenKind::kCloseQuote) {
       if (cj >= ne) return false;
