@@ -216,3 +216,16 @@ TEST_CASE("attribution: 'compared with' and 'back' are no stance verbs", "[attri
   REQUIRE(s != nullptr);
   CHECK(s->speaker.find("port authority") != std::string::npos);
 }
+
+TEST_CASE("attribution: stance and reporting verbs of general English", "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Plan\n\nCouncillor Ebba Lind lambasted the quay plan as a waste of money.\n\n"
+      "Harbour master Tor Ask retorted that the old quay was unsafe.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "waste of money");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker.find("Ebba Lind") != std::string::npos);
+  const Statement* b = FindStatement(g, "old quay was unsafe");
+  REQUIRE(b != nullptr);
+  CHECK(b->cue == "retorted");
+}
