@@ -229,3 +229,40 @@ TEST_CASE("attribution: stance and reporting verbs of general English", "[attrib
   REQUIRE(b != nullptr);
   CHECK(b->cue == "retorted");
 }
+
+TEST_CASE("attribution: quotations around a source in mid-sentence", "[attribution]") {
+  auto g = ExtractArticle(
+      "Dock Wages\n\nAsked whether the strike would spread, Ola Berg said, \"Not this "
+      "week.\"\n\nA wage rise, she said, \"would keep the young workers here.\"\n\n\"The risk,\" "
+      "said Kari Nes, an economist at the port bank, \"is that the ships go elsewhere.\"\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "Not this week");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "Not this week");
+  const Statement* b = FindStatement(g, "young workers");
+  REQUIRE(b != nullptr);
+  CHECK(b->text.find("A wage rise") == 0);
+  const Statement* c = FindStatement(g, "The risk");
+  REQUIRE(c != nullptr);
+  CHECK(c->text.find("ships go elsewhere") != std::string::npos);
+}
+
+TEST_CASE("attribution: a quotation woven into the writer's clause keeps the clause",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Dock Wages\n\nThe dispute will need weeks to \"cool off,\" Ola Berg said on Friday.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "cool off");
+  REQUIRE(s != nullptr);
+  CHECK(s->text.find("The dispute will need weeks") == 0);
+}
+
+TEST_CASE("attribution: a stance object with a role between names", "[attribution]") {
+  auto g = ExtractArticle(
+      "Endorsements\n\nThe dockers' union endorsed Labour mayoral candidate Nina Aas in "
+      "November.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "Nina Aas");
+  REQUIRE(s != nullptr);
+  CHECK(s->text == "Labour mayoral candidate Nina Aas");
+}

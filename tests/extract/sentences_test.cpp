@@ -81,3 +81,10 @@ TEST_CASE("sentences: a name of a law or a state abbreviation", "[sentences]") {
   CHECK(SpanText(text, s[1].span) == "That ruling was appealed.");
   CHECK(SpanText(text, s[2].span) == "Officials in Salem, Ore. said little.");
 }
+
+TEST_CASE("sentences: a single initial inside a name", "[sentences]") {
+  std::string text = "The network hired M. Night Shyamalan for the series. He agreed.";
+  auto s = SplitSentences(text, All(text));
+  REQUIRE(s.size() == 2);
+  CHECK(SpanText(text, s[0].span) == "The network hired M. Night Shyamalan for the series.");
+}

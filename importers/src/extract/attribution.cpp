@@ -145,7 +145,16 @@ bool TakesNameObject(std::string_view lemma) {
 // the name and at most two lower-case words; a time, place or verb after it is not content.
 size_t NameObjectEnd(const Toks& T, Range r) {
   size_t j = r.a;
-  while (j < r.b && T[j].is_word() && (T[j].capitalized || (j > r.a && T[j].is("of")))) ++j;
+  for (;;) {
+    while (j < r.b && T[j].is_word() && (T[j].capitalized || (j > r.a && T[j].is("of")))) ++j;
+    // A role between names goes on: "Republican presidential candidate Sen. Ted Cruz".
+    size_t k = j;
+    while (k < r.b && k < j + 3 && T[k].is_word() && !T[k].capitalized && !IsStop(T[k]) &&
+           !InTime(T[k]))
+      ++k;
+    if (j == r.a || k == j || k >= r.b || !T[k].capitalized || !T[k].is_word()) break;
+    j = k;
+  }
   if (j == r.a || j >= r.b) return r.b;
   // "slammed Obama as elitist", "praised Kasich for ...": the complement is content.
   if (T[j].is("as") || T[j].is("for") || T[j].is("over") || T[j].is("of") || T[j].is("that") ||
@@ -993,6 +1002,10 @@ struct Finder {
       // What may follow a closing cue: when, where, how ("Tuesday", "in a statement").
       return rest <= 7 && IsAdverbialStart(T[from]);
     };
+    // Does a quotation follow the cue after a comma ("said, "...")?
+    auto stop_quote = [&](size_t from) {
+      return from + 1 < T.size() && T[from].is(",") && T[from + 1].kind == TokenKind::kOpenQuote;
+    };
     // Inverted: "...," said Smith. Not with an addressee ("..., told reporters") nor a
     // participle ("..., referring to Smith"): the name after those is not the speaker.
     bool ing_cue =
@@ -1009,7 +1022,12 @@ struct Finder {
         size_t close = ci - 1;
         if (BackwardContent(s, close, a)) {
           SetSource(a, T, *np);
-          Continuation(s, np->b, a);
+          // `"Q1," said Jane Roe, an economist at X, "Q2."`: Q2 goes on after the appositive.
+          size_t c = np->b;
+          while (c + 1 < T.size() && T[c].kind != TokenKind::kOpenQuote &&
+                 !(T[c].is(",") && T[c + 1].kind == TokenKind::kOpenQuote) && !IsEndPunct(T[c]))
+            ++c;
+          Continuation(s, c, a);
           if (a->direct) FollowingQuotes(a);
           a->rule = "inverted";
           a->confidence = base;
@@ -1136,14 +1154,22 @@ struct Finder {
       return false;
     }
     size_t stop = 0;
-    if (after_comma && ends_after(cj, &stop)) {
+    // "Asked about it, she said, "Q."" / "Taking it in, Trump said, "Q."": an introductory
+    // phrase, then the source and a quotation; the quotation is the content (handled below).
+    bool quote_next = stop_quote(cj);
+    bool intro_before = quote_next && IntroductoryClause(T, Range{0, np->a - 1});
+    if (after_comma && !intro_before && ends_after(cj, &stop)) {
       if (BackwardContent(s, np->a - 1, a)) {
         SetSource(a, T, *np);
         a->rule = "trailing";
         a->confidence = base - 0.05f;
-        // Parenthetical: "The industry, she said, is doing well." The content goes on.
+        // Parenthetical: "The industry, she said, is doing well." / "An economic downturn, he
+        // said, "could be a good time."" The content goes on.
         if (stop < ne && T[stop].is(",") && stop + 1 < T.size() &&
-            T[stop + 1].kind != TokenKind::kOpenQuote) {
+            T[stop + 1].kind == TokenKind::kOpenQuote) {
+          Continuation(s, stop, a);
+          a->rule = "parenthetical";
+        } else if (stop < ne && T[stop].is(",") && stop + 1 < T.size()) {
           Range rest = Trim(T, Range{stop + 1, ne});
           if (WordCount(T, rest) >= 2) {
             Span part = TrimSpan(TokSpan(T, rest.a, rest.b));
@@ -1235,8 +1261,23 @@ struct Finder {
     size_t q = close;
     while (q > 0 && (T[q].is(",") || T[q].is("--") || T[q].lower == "\xE2\x80\x94" || T[q].is(":")))
       --q;
+    // A quotation woven into the writer's sentence ("... will take time to "cool off," Kunin
+    // said"): the content is the sentence, not only its quoted words.
+    bool woven = false;
     if (T[q].kind == TokenKind::kCloseQuote ||
         (q > 0 && T[q].is(",") && T[q - 1].kind == TokenKind::kCloseQuote)) {
+      size_t open = SIZE_MAX;
+      for (size_t i = q; i-- > 0;) {
+        if (T[i].kind == TokenKind::kOpenQuote) {
+          open = i;
+          break;
+        }
+      }
+      woven = open != SIZE_MAX && open > 0 && T[open - 1].is_word() && !inside[s][0] &&
+              WordCount(T, Range{0, open}) >= 3;
+    }
+    if (!woven && (T[q].kind == TokenKind::kCloseQuote ||
+                   (q > 0 && T[q].is(",") && T[q - 1].kind == TokenKind::kCloseQuote))) {
       size_t first = s;
       Span c = QuoteBackward(s, q, &first);
       if (c.empty()) return false;
@@ -1255,6 +1296,16 @@ struct Finder {
     if (WordCount(T, r) < 3 || IntroPhrase(T, r)) return false;
     SetContent(a, T, r);
     return true;
+  }
+
+  // A clause that only introduces what follows: a prepositional phrase (see IntroPhrase) or a
+  // participle ("Asked by a reporter whether ...", "Taking it in").
+  bool IntroductoryClause(const Toks& T, Range r) const {
+    r = Trim(T, r);
+    if (r.empty()) return false;
+    if (IntroPhrase(T, r)) return true;
+    const std::string& w = T[r.a].lower;
+    return w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
   }
 
   // An introductory phrase ("In an interview with CNN," / "Despite their friendship,") is no

@@ -82,7 +82,8 @@ bool EndsWithTitleAbbreviation(std::string_view text, Span s) {
 }
 
 // Abbreviations that usually stand inside a sentence: a company, a state, a month, a country
-// written with periods ("Apple Inc. said", "Salem, Ore., where", "Jan. 5", "U.S. officials").
+// written with periods ("Apple Inc. said", "Salem, Ore., where", "Jan. 5", "U.S. officials"), or
+// a single initial.
 bool EndsWithInnerAbbreviation(std::string_view text, Span s) {
   static constexpr std::string_view kAbbreviations[] = {
       "inc.",  "corp.", "co.",   "ltd.",   "jr.",   "sr.",   "bros.", "ave.",  "blvd.", "no.",
@@ -95,6 +96,8 @@ bool EndsWithInnerAbbreviation(std::string_view text, Span s) {
       "est.",  "dept.", "univ.", "assn.",  "ft.",   "mt.",   "gov't."};
   size_t b = 0;
   std::string w = LastWordLower(text, s, 7, &b);
+  // A single initial: "M. Night Shyamalan", "when J. Edgar Hoover ran the bureau".
+  if (w.size() == 2 && w[1] == '.' && text[b] >= 'A' && text[b] <= 'Z') return true;
   return OneOf(w, kAbbreviations);
 }
 
