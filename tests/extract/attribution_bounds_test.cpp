@@ -266,3 +266,15 @@ TEST_CASE("attribution: a stance object with a role between names", "[attributio
   REQUIRE(s != nullptr);
   CHECK(s->text == "Labour mayoral candidate Nina Aas");
 }
+
+TEST_CASE("attribution: a participle opening the sentence speaks for its subject",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Port Queue\n\nNoting that the anchorage was full, harbour master Ola Berg ordered the "
+      "ships to wait.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "anchorage was full");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Ola Berg") != std::string::npos);
+  CHECK(s->text == "the anchorage was full");
+}

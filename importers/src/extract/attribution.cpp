@@ -920,6 +920,37 @@ struct Finder {
     return q;
   }
 
+  // A participle opening the sentence speaks for its subject after the comma: "Noting that the
+  // port was full, Berg said ...", "After saying he was tired, the captain left."
+  bool LeadingParticiple(size_t s, size_t ci, size_t cj, Attribution* a) {
+    static constexpr std::string_view kOpeners[] = {"after", "before", "while",  "by",
+                                                    "when",  "since",  "without"};
+    const Toks& T = S[s].tokens;
+    if (!(ci == 0 || (ci == 1 && OneOf(T[0].lower, kOpeners)))) return false;
+    const std::string& w = T[ci].lower;
+    if (w.size() < 5 || !w.ends_with("ing")) return false;
+    size_t ne = ContentEnd(T);
+    size_t c = cj;
+    while (c < ne && c < cj + 30 && !(T[c].is(",") && !inside[s][c])) ++c;
+    if (c + 1 >= ne || !T[c].is(",")) return false;
+    std::optional<Range> src;
+    if (IsPronoun(T[c + 1]) && !T[c + 1].is("it") && !T[c + 1].is("which")) {
+      src = Range{c + 1, c + 2};
+    } else {
+      src = RightNP(T, c + 1, lex);
+      if (src && !PlausibleSource(T, *src)) src.reset();
+    }
+    if (!src) return false;
+    size_t k = cj;
+    if (k < c && T[k].is("that")) ++k;
+    Range r = Trim(T, Range{k, c});
+    if (WordCount(T, r) < 2) return false;
+    SetSource(a, T, *src);
+    SetContent(a, T, r);
+    a->rule = "leading_participle";
+    return true;
+  }
+
   // A cue in its base form ("show", "say") right after a singular noun is no verb: "the TLC
   // reality show", "a radio show". Plural nouns, pronouns, collectives ("police say") and
   // coordinated subjects ("Smith and Jones say") agree with it.
@@ -1047,6 +1078,10 @@ struct Finder {
         left = o - 1;
         while (left > 0 && IsSkippable(T[left - 1])) --left;
       }
+    }
+    if (LeadingParticiple(s, ci, cj, a)) {
+      a->confidence = base - 0.15f;
+      return true;
     }
     if (left == 0) return false;
     // "Sanders's call for ...", "the president's remarks": a noun, not a reporting verb.
