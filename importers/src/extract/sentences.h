@@ -1,6 +1,7 @@
-// Sentence splitting: ICU's sentence BreakIterator with the locale "en@ss=standard" (which keeps
-// "Mr." and "U.S." inside a sentence), run paragraph by paragraph (a line break always ends a
-// sentence in scraped text).
+// Sentence splitting: ICU's sentence BreakIterator (locale "en", without ICU's suppression list,
+// which also holds "Act." and "No."), run paragraph by paragraph (a line break always ends a
+// sentence in scraped text); breaks after titles ("Mr."), initials ("M. Night") and news
+// abbreviations ("Ore.", "Inc.", "U.S." before a name) are merged back.
 // Pure: text in, records out. Thread safety: safe to call concurrently (per-thread iterators).
 #pragma once
 

@@ -1,0 +1,220 @@
+#include "attribution_finder.h"
+
+namespace tkg::extract::attr {
+
+// Content to the right of a cue (lead and participle shapes).
+bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
+                          std::vector<uint8_t>* consumed) {
+  const Toks& T = S[s].tokens;
+  size_t ne = ContentEnd(T);
+  if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
+  if (cue.kind == CueKind::kObject && k < ne && T[k].is_word() && !T[k].is("that")) {
+    // Skip the addressee: "told reporters", "told CNN", "warned the committee", and what
+    // stands between it and a "that" ("told reporters after the session that ...").
+    size_t that = SIZE_MAX;
+    for (size_t q = k; q < ne && q < k + 9 && T[q].is_word(); ++q) {
+      if (T[q].is("that")) {
+        that = q;
+        break;
+      }
+      if (q > k && (IsPronoun(T[q]) || IsFiniteAux(T[q]))) break;  // a clause began
+    }
+    if (that != SIZE_MAX) {
+      k = that;
+    } else {
+      size_t j = k;
+      if (T[j].capitalized) {
+        while (j < ne && T[j].is_word() && T[j].capitalized) ++j;  // "told CNN", "told Aalto"
+      } else if (IsDet(T[j]) && j + 1 < ne) {
+        j += 2;  // "told the crowd"
+      } else {
+        j += 1;  // "told reporters", "told him"
+      }
+      k = j;
+    }
+    if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
+  }
+  // "said that ...", "said on Monday that ...", "said in a statement that ...": only an
+  // adverbial may stand between the cue and "that" (else "that" is inside the content).
+  if (k < ne && (T[k].is("that") || IsAdverbialStart(T[k]))) {
+    for (size_t j = k; j < ne && j < k + 9; ++j) {
+      if (T[j].is("that")) {
+        k = j + 1;
+        break;
+      }
+      // A clause has begun ("said Thursday his worry is that ..."): "that" is its own.
+      if (!T[j].is_word() || (j > k && (IsPronoun(T[j]) || IsFiniteAux(T[j])))) break;
+      if (j == k + 1 && InTime(T[k]) && !InTime(T[j])) break;
+    }
+  }
+  if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
+  k = SkipLeadingTime(T, k, ne);
+  if (k >= ne && k > 0 && T[k - 1].is(":") && s + 1 < S.size() && !S[s + 1].tokens.empty()) {
+    // "X said:" closing a sentence or paragraph: the next sentence is the content.
+    const Toks& N = S[s + 1].tokens;
+    size_t last = s + 1;
+    Span q = N[0].kind == TokenKind::kOpenQuote ? QuoteForward(s + 1, 0, &last)
+                                                : TrimSpan(S[s + 1].span);
+    if (q.empty()) return false;
+    a->content = q;
+    a->content_parts = {q};
+    a->direct = N[0].kind == TokenKind::kOpenQuote;
+    a->last_sentence = last;
+    return true;
+  }
+  if (k < T.size() && T[k].kind == TokenKind::kOpenQuote) {
+    size_t last = s;
+    Span q = QuoteForward(s, k, &last);
+    if (q.empty()) return false;
+    a->content = q;
+    a->content_parts = {q};
+    a->direct = true;
+    a->last_sentence = last;
+    // A quotation woven into the sentence: `said "Q" against ...` goes on after the mark.
+    if (last == s) {
+      size_t c = k + 1;
+      while (c < ne && T[c].kind != TokenKind::kCloseQuote) ++c;
+      if (c + 1 < ne && T[c + 1].is_word() && !T[c + 1].capitalized && !IsVerbCue(T, c + 1, lex) &&
+          !IsPronoun(T[c + 1])) {
+        Range r = Trim(T, Range{k, ClauseEnd(T, Range{k, ne})});
+        if (r.b > c + 1) SetContent(a, T, r);
+      }
+    }
+    return true;
+  }
+  Range r{k, ne};
+  Range relay;
+  size_t chain_cue = 0;
+  if (FindChain(T, k, ne, &relay, &chain_cue)) {
+    size_t comma = relay.a - 1;
+    while (comma > k && !T[comma].is(",")) --comma;
+    r.b = comma;
+    a->reporter = TokSpan(T, relay.a, relay.b);
+    for (size_t j = chain_cue; j < T.size() && j < chain_cue + 3; ++j) (*consumed)[j] = 1;
+  }
+  r.b = ClauseEnd(T, r);
+  if (cue.kind == CueKind::kDirective && TakesNameObject(cue.lemma)) r.b = NameObjectEnd(T, r);
+  r = Trim(T, r);
+  // One word is content only as a name ("endorsed Clinton") or an answer ("said no", "said
+  // so"), not a stray word.
+  bool answer = r.b == r.a + 1 && (T[r.a].is("yes") || T[r.a].is("no") || T[r.a].is("so"));
+  if (WordCount(T, r) < 2 && !(r.b == r.a + 1 && T[r.a].capitalized) && !answer) return false;
+  SetContent(a, T, r);
+  return true;
+}
+
+// Where reported content ends before the sentence does: at a concessive clause (", although
+// he refused ...") or at a second reporting clause ("... and said ...", ", and Republicans
+// want ..."), which is a statement of its own.
+size_t Finder::ClauseEnd(const Toks& T, Range r) const {
+  for (size_t i = r.a + 2; i + 1 < r.b; ++i) {
+    if (T[i].is(",") &&
+        (T[i + 1].is("although") || T[i + 1].is("though") || T[i + 1].is("whereas")))
+      return i;
+    // ", but ..." opens a contrast the speaker did not say; ", but that ..." goes on.
+    if (T[i].is(",") && T[i + 1].is("but") && !(i + 2 < r.b && T[i + 2].is("that"))) return i;
+    // ", and won ...": the source's next action, not its words.
+    if (T[i].is(",") && T[i + 1].is("and") && i + 2 < r.b && T[i + 2].is_word() &&
+        !T[i + 2].capitalized && T[i + 2].lower.size() > 4 &&
+        T[i + 2].lower.compare(T[i + 2].lower.size() - 2, 2, "ed") == 0)
+      return i;
+    // ", who ..." / ", which ...": a relative clause the writer adds about a name.
+    if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which"))) return i;
+    // ", saying ...", ", he added": another attribution begins.
+    if (T[i].is(",") && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
+        T[i + 1].lower.size() > 4 &&
+        T[i + 1].lower.compare(T[i + 1].lower.size() - 3, 3, "ing") == 0)
+      return i;
+    if (!(T[i].is("and") || T[i].is("but"))) continue;
+    size_t j = i + 1;
+    size_t subject = 0;
+    while (j < r.b && j < i + 5 && T[j].is_word() &&
+           (T[j].capitalized || IsPronoun(T[j]) || IsDet(T[j]) || IsSkippable(T[j])) &&
+           !IsVerbCue(T, j, lex)) {
+      subject += !IsSkippable(T[j]);
+      ++j;
+    }
+    // "and said", "and also warned": the same source; ", and Republicans want": another one.
+    bool comma = T[i - 1].is(",");
+    if (j < r.b && !T[j].capitalized && IsVerbCue(T, j, lex) && (subject == 0 || comma))
+      return T[i - 1].is(",") ? i - 1 : i;
+  }
+  return r.b;
+}
+
+// A time right after the cue ("disclosed on Monday a set of flaws", "said Thursday his
+// worry ...") dates the statement; it is not what was said. Returns where the content starts.
+size_t Finder::SkipLeadingTime(const Toks& T, size_t k, size_t ne) {
+  size_t j = k;
+  if (j + 1 < ne && (T[j].is("on") || T[j].is("in") || T[j].is("during") || T[j].is("at")) &&
+      InTime(T[j + 1]))
+    ++j;
+  if (j >= ne || !InTime(T[j])) return k;
+  while (j < ne && InTime(T[j])) ++j;
+  if (j < ne && T[j].is(",")) ++j;
+  if (j >= ne || WordCount(T, Range{j, ne}) < 3) return k;
+  return j;
+}
+
+// An introductory phrase ("In an interview with CNN," / "Despite their friendship,") is no
+// content: a segment opening with a preposition or subordinator needs a clause after a comma.
+bool Finder::IntroPhrase(const Toks& T, Range r) const {
+  static const WordSet kIntro = {
+      "in",     "on",     "at",         "despite",  "if",        "when",      "after", "before",
+      "during", "since",  "while",      "although", "though",    "as",        "to",    "with",
+      "for",    "from",   "by",         "among",    "across",    "unlike",    "like",  "because",
+      "until",  "amid",   "without",    "through",  "following", "according", "of",    "over",
+      "under",  "within", "throughout", "upon",     "once",      "whether",   "absent"};
+  size_t k = r.a;
+  while (k < r.b && (T[k].is("but") || T[k].is("and") || T[k].is("yet") || T[k].is("so") ||
+                     T[k].is("still") || T[k].is("then")))
+    ++k;
+  if (k >= r.b || !kIntro.count(T[k])) return false;
+  for (size_t i = k; i < r.b; ++i)
+    if (T[i].is(",")) return false;
+  return true;
+}
+
+// A clause that only introduces what follows: a prepositional phrase (see IntroPhrase) or a
+// participle ("Asked by a reporter whether ...", "Taking it in").
+bool Finder::IntroductoryClause(const Toks& T, Range r) const {
+  r = Trim(T, r);
+  if (r.empty()) return false;
+  if (IntroPhrase(T, r)) return true;
+  const std::string& w = T[r.a].lower;
+  return w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
+}
+
+// ", the Post reported." or ", according to X." closing the range [k, e): returns the comma
+// index and fills the relay's token range and the chain's cue index.
+bool Finder::FindChain(const Toks& T, size_t k, size_t e, Range* relay, size_t* cue_index) const {
+  for (size_t c = e; c-- > k + 1;) {
+    if (!T[c].is(",")) continue;
+    size_t j = c + 1;
+    if (j < e && T[j].kind == TokenKind::kCloseQuote) ++j;
+    if (j + 2 < e + 1 && T[j].is("according") && j + 1 < e && T[j + 1].is("to")) {
+      auto np = RightNP(T, j + 2, lex);
+      if (np && np->b >= e) {
+        *relay = *np;
+        *cue_index = j;
+        return true;
+      }
+    }
+    auto np = RightNP(T, j, lex);
+    if (!np) continue;
+    size_t q = np->b;
+    while (q < e && IsSkippable(T[q])) ++q;
+    const Cue* cue = lex.cues.Match(T, q);
+    if (cue == nullptr || cue->kind == CueKind::kDirective || cue->kind == CueKind::kBelief ||
+        cue->kind == CueKind::kNoun)
+      continue;
+    size_t after = q + cue->words.size();
+    if (after + 3 < e) continue;  // something follows: not a closing chain
+    *relay = *np;
+    *cue_index = q;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace tkg::extract::attr

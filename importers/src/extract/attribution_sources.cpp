@@ -1,0 +1,134 @@
+#include "attribution_finder.h"
+#include "word_list.h"
+
+namespace tkg::extract::attr {
+
+// A source written in lower case must be headed by a noun that can speak or show
+// ("officials", "a campaign operative", "the poll"); names and pronouns always can.
+bool Finder::PlausibleSource(const Toks& T, Range r) const {
+  if (r.empty()) return false;
+  if (r.b - r.a == 1 && IsPronoun(T[r.a])) return true;
+  for (size_t i = r.a; i < r.b; ++i)
+    if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) && !lex.nonnames.count(T[i])) return true;
+  std::string head = T[r.b - 1].lower;
+  if (head.size() > 2 && head.compare(head.size() - 2, 2, "'s") == 0) head.resize(head.size() - 2);
+  if (lex.source_nouns.count(head) || lex.org_words.count(head)) return true;
+  std::vector<Token> one(1);
+  one[0].lower = head;
+  one[0].kind = TokenKind::kWord;
+  one[0].Rehash();
+  if (lex.titles.Match(one, 0) != nullptr) return true;
+  std::string sing = head;
+  if (sing.size() > 3 && sing.back() == 's') sing.pop_back();
+  if (lex.source_nouns.count(sing) || lex.org_words.count(sing)) return true;
+  if (lex.source_nouns.count(head + "s")) return true;  // the list may hold the plural
+  one[0].lower = sing;
+  one[0].Rehash();
+  if (lex.titles.Match(one, 0) != nullptr) return true;
+  // Agent nouns: "voters", "analysts", "historians", "businessman", "spokeswoman".
+  for (std::string_view suf :
+       {"ist", "ian", "man", "woman", "person", "men", "women", "people", "er", "or"})
+    if (sing.size() > suf.size() + 3 &&
+        sing.compare(sing.size() - suf.size(), suf.size(), suf) == 0)
+      return true;
+  return false;
+}
+
+// A dateline opening a sentence ("ORLANDO, Fla. — ", "BUENA PARK — "): returns the index
+// after its dash, else 0.
+size_t Finder::SkipDateline(const Toks& T, size_t limit) {
+  for (size_t i = 0; i < limit && i < 8; ++i) {
+    const Token& t = T[i];
+    if (t.is("--") || t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x93")
+      return i > 0 ? i + 1 : 0;
+    if (!t.is_word() && !t.is(",")) return 0;
+    if (i == 0 && !t.is_word()) return 0;
+  }
+  return 0;
+}
+
+// The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
+// determiner phrase.
+std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit) const {
+  size_t k = SkipDateline(T, limit);
+  // A sentence adverb ("Ultimately, ...", "Perhaps ...", "Meanwhile, ...") before the subject.
+  static constexpr std::string_view kSentenceAdverbs[] = {
+      "perhaps",  "however", "meanwhile",    "instead",    "indeed",    "still",
+      "yet",      "now",     "then",         "today",      "yesterday", "separately",
+      "moreover", "also",    "nevertheless", "nonetheless"};
+  if (k + 2 < limit && T[k].is_word() &&
+      ((T[k].lower.size() > 4 && T[k].lower.ends_with("ly")) ||
+       OneOf(T[k].lower, kSentenceAdverbs)))
+    k += T[k + 1].is(",") ? 2 : 1;
+  // An introductory phrase ("On Monday, ...", "In a statement, ...") precedes the subject.
+  if (limit > k && IntroPhrase(T, Range{k, std::min<size_t>(limit, k + 1)})) {
+    size_t c = k;
+    while (c < limit && c < 14 && !T[c].is(",")) ++c;
+    if (c < limit && T[c].is(",")) k = c + 1;
+  }
+  while (k < limit && T[k].is_word() && IsStop(T[k]) && !IsPronoun(T[k])) ++k;
+  if (k >= limit || !T[k].is_word()) return std::nullopt;
+  if (IsPronoun(T[k])) return Range{k, k + 1};
+  size_t j = k;
+  if (IsDet(T[j])) ++j;
+  size_t start = j;
+  while (
+      j < limit && T[j].is_word() &&
+      (T[j].capitalized || (j > start && T[j].is("of") && j + 1 < limit && T[j + 1].capitalized)))
+    ++j;
+  if (j == start) {
+    while (j < limit && j - start < 3 && T[j].is_word() && !IsStop(T[j]) && !IsVerbCue(T, j, lex))
+      ++j;
+    // Keep the head only if it plausibly speaks.
+    while (j > start && !PlausibleSource(T, Range{k, j})) --j;
+  }
+  if (j == start) return std::nullopt;
+  return Range{k, j};
+}
+
+// A time adverbial between a source and its cue ("Spicer on Thursday evening said", "the
+// campaign last week announced"): returns where it begins, or `left` if there is none.
+size_t Finder::SkipTimeAdverbial(const Toks& T, size_t left) {
+  size_t q = left;
+  while (q > 0 && left - q < 6 && InTime(T[q - 1])) --q;
+  if (q == left) return left;
+  // "on Thursday", "in March", or a time that opens with a lower-case word ("last week",
+  // "earlier this month"); not a bare year or name ("the 2016 campaign", "the March poll").
+  bool preposition = q > 0 && (T[q - 1].is("on") || T[q - 1].is("in") || T[q - 1].is("during") ||
+                               T[q - 1].is("at"));
+  if (preposition) {
+    --q;
+  } else if (T[q].capitalized || !std::isalpha(static_cast<unsigned char>(T[q].lower[0]))) {
+    return left;
+  }
+  // The source must end just before it.
+  if (q == 0 || !T[q - 1].is_word() || IsStop(T[q - 1]) || IsDet(T[q - 1])) return left;
+  return q;
+}
+
+// A cue in its base form ("show", "say") right after a singular noun is no verb: "the TLC
+// reality show", "a radio show". Plural nouns, pronouns, collectives ("police say") and
+// coordinated subjects ("Smith and Jones say") agree with it.
+bool Finder::AgreesWithBaseForm(const Toks& T, Range np, size_t ci, const Cue& cue) {
+  // Only words that are nouns as often as verbs: "says" and "thinks" cannot be nouns.
+  static const WordSet kNounToo = {"show",    "report",  "claim",   "call",   "view",     "demand",
+                                   "promise", "request", "comment", "answer", "question", "reply",
+                                   "post",    "tweet",   "warning", "vow",    "pledge",   "charge",
+                                   "appeal",  "praise",  "blame",   "cite",   "quote"};
+  const std::string& w = T[ci].lower;
+  if (cue.words.size() != 1 || w != cue.lemma || !kNounToo.count(T[ci])) return true;
+  const Token& head = T[np.b - 1];
+  if (IsPronoun(head) || head.is("some") || head.is("many") || head.is("others") ||
+      head.is("most") || head.is("few") || head.is("several") || head.is("both") || head.is("all"))
+    return true;
+  for (size_t i = np.a; i < np.b; ++i)
+    if (T[i].is("and")) return true;
+  static const WordSet kCollective = {
+      "police", "people", "staff",    "media", "men",   "women",  "children", "personnel",
+      "clergy", "data",   "criteria", "folks", "youth", "public", "majority", "minority"};
+  if (kCollective.count(head)) return true;
+  const std::string& h = head.lower;
+  return !h.empty() && (h.back() == 's' || h.back() == '\'');
+}
+
+}  // namespace tkg::extract::attr

@@ -1,0 +1,283 @@
+#include <cctype>
+
+#include "attribution_finder.h"
+
+namespace tkg::extract::attr {
+
+bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a,
+                  std::vector<uint8_t>* consumed) {
+  if (cue.kind == CueKind::kNoun) return Possessive(s, ci, cj, cue, a, consumed);
+  const Toks& T = S[s].tokens;
+  size_t ne = ContentEnd(T);
+  // "backed off", "attacks and ...", "calls into": a particle, a conjunction or punctuation
+  // after a directive cue makes it a phrasal verb or a noun, not a reporting verb.
+  // "compared with last year", "compared to 2012": a preposition, not a stance.
+  if (cue.lemma == "compare" && cj < ne && (T[cj].is("with") || T[cj].is("to"))) return false;
+  if (cue.kind == CueKind::kDirective && ci > 0 && !T[ci - 1].is(",") &&
+      T[ci - 1].kind != TokenKind::kCloseQuote) {
+    if (cj >= ne) return false;
+    static const WordSet kNotContent = {"and",  "or",   "but",  "off",  "up",    "out",
+                                        "down", "away", "back", "into", "among", "than"};
+    bool quote_follows = T[cj].is(",") && cj + 1 < T.size() && T[cj + 1].is_quote();
+    if (kNotContent.count(T[cj]) ||
+        (!T[cj].is_word() && !T[cj].is(":") && !T[cj].is_quote() && !quote_follows))
+      return false;
+  }
+  float base = cue.kind == CueKind::kBelief ? 0.5f : 0.85f;
+  // Is the cue the end of its sentence, but for a few words ("said Tuesday", "said in a
+  // statement")? Then its content comes before it.
+  auto ends_after = [&](size_t from, size_t* stop) {
+    if (cue.kind == CueKind::kObject && from < ne && T[from].is_word() && !T[from].is("that")) {
+      // "..., she told a cheering crowd." / "..., Ramos told AFP in an interview."
+      if (T[from].capitalized) {
+        while (from < ne && T[from].is_word() && T[from].capitalized) ++from;
+      } else if (IsDet(T[from])) {
+        from += 1;
+        while (from < ne && from < from + 3 && T[from].is_word() && !IsStop(T[from]) &&
+               !IsAdverbialStart(T[from]))
+          ++from;
+      } else {
+        from += 1;
+      }
+      while (from < ne && T[from].kind == TokenKind::kOpenQuote) {
+        // a programme's name in quotes: "Good Morning America"
+        size_t q = from + 1;
+        while (q < ne && T[q].kind != TokenKind::kCloseQuote) ++q;
+        from = q < ne ? q + 1 : ne;
+      }
+      if (from >= ne) {
+        *stop = ne;
+        return true;
+      }
+    }
+    size_t j = from, rest = 0;
+    for (; j < ne && !T[j].is(","); ++j) {
+      if (T[j].is("that") || T[j].is(":") || T[j].kind == TokenKind::kOpenQuote) return false;
+      ++rest;
+    }
+    *stop = j;
+    if (rest == 0) return true;
+    // What may follow a closing cue: when, where, how ("Tuesday", "in a statement").
+    return rest <= 7 && IsAdverbialStart(T[from]);
+  };
+  // Does a quotation follow the cue after a comma ("said, "...")?
+  auto stop_quote = [&](size_t from) {
+    return from + 1 < T.size() && T[from].is(",") && T[from + 1].kind == TokenKind::kOpenQuote;
+  };
+  // Inverted: "...," said Smith. Not with an addressee ("..., told reporters") nor a
+  // participle ("..., referring to Smith"): the name after those is not the speaker.
+  bool ing_cue =
+      T[ci].lower.size() > 4 && T[ci].lower.compare(T[ci].lower.size() - 3, 3, "ing") == 0;
+  if (ci > 0 && (T[ci - 1].is(",") || T[ci - 1].kind == TokenKind::kCloseQuote) &&
+      cue.kind != CueKind::kObject && !ing_cue) {
+    auto np = RightNP(T, cj, lex);
+    // After a closing quotation mark the shape is certain: any source may follow ("said a
+    // source close to the campaign", "said an official who ...").
+    bool after_quote = T[ci - 1].kind == TokenKind::kCloseQuote ||
+                       (ci >= 2 && T[ci - 2].kind == TokenKind::kCloseQuote);
+    if (np && !IsPronoun(T[np->a]) && PlausibleSource(T, *np) &&
+        (after_quote || np->b >= ne || T[np->b].is(",") || IsEndPunct(T[np->b]))) {
+      size_t close = ci - 1;
+      if (BackwardContent(s, close, a)) {
+        SetSource(a, T, *np);
+        // `"Q1," said Jane Roe, an economist at X, "Q2."`: Q2 goes on after the appositive.
+        size_t c = np->b;
+        while (c + 1 < T.size() && T[c].kind != TokenKind::kOpenQuote &&
+               !(T[c].is(",") && T[c + 1].kind == TokenKind::kOpenQuote) && !IsEndPunct(T[c]))
+          ++c;
+        Continuation(s, c, a);
+        if (a->direct) FollowingQuotes(a);
+        a->rule = "inverted";
+        a->confidence = base;
+        return true;
+      }
+    }
+  }
+  size_t left = ci;
+  while (left > 0 && IsSkippable(T[left - 1])) --left;
+  left = SkipTimeAdverbial(T, left);
+  while (left > 0 && IsSkippable(T[left - 1])) --left;
+  // A parenthesis between the source and its cue: "Rep. Jane Roe (D-Ore.) said ...".
+  if (left > 1 && T[left - 1].is(")")) {
+    size_t o = left - 1;
+    while (o > 0 && left - o < 12 && !T[o - 1].is("(") && !T[o - 1].is(")")) --o;
+    if (o > 1 && T[o - 1].is("(")) {
+      left = o - 1;
+      while (left > 0 && IsSkippable(T[left - 1])) --left;
+    }
+  }
+  if (LeadingParticiple(s, ci, cj, a)) {
+    a->confidence = base - 0.15f;
+    return true;
+  }
+  if (left == 0) return false;
+  // "Sanders's call for ...", "the president's remarks": a noun, not a reporting verb.
+  // "reported to the centre", "said to be", "announced by": passive or participle.
+  // Verbs whose content may be an infinitive ("vowed to fight") are not passive before "to".
+  if ((cue.kind == CueKind::kSpeech || cue.kind == CueKind::kReport) && cj < T.size() &&
+      (T[cj].is("by") || (T[cj].is("to") && cj + 1 < T.size() && !T[cj + 1].capitalized &&
+                          !TakesInfinitive(cue.lemma))))
+    return false;
+  if (const std::string& w = T[ci - 1].lower;
+      w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0 || w.back() == '\''))
+    return Possessive(s, ci, cj, cue, a, consumed);
+  size_t p = left - 1;
+  // Coordination: "X announced A and said B" / "X said A but added B".
+  if ((T[p].is("and") || T[p].is("but")) && p > 0 && T[p - 1].is_word() == (T[p - 1].is_word())) {
+    std::optional<Range> np;
+    if (last_sentence_ == s && !last_source_.empty()) np = last_source_;
+    if (!np) np = SubjectNP(T, p);
+    if (!np || np->b > p) return false;
+    if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+    SetSource(a, T, *np);
+    a->rule = "coordinated";
+    a->confidence = base - 0.1f;
+    return true;
+  }
+  // Participle: "..., saying (that) ..." takes the sentence's subject.
+  bool ing = T[ci].lower.size() > 4 && T[ci].lower.compare(T[ci].lower.size() - 3, 3, "ing") == 0;
+  if (T[p].is(",") && ing) {
+    // "..., he said, adding that ...": the source of the attribution just before, else the
+    // sentence's subject.
+    std::optional<Range> np;
+    if (last_sentence_ == s && !last_source_.empty() && last_source_.b <= p) np = last_source_;
+    if (!np) np = SubjectNP(T, p);
+    if (!np) return false;
+    if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+    SetSource(a, T, *np);
+    a->rule = "participle";
+    a->confidence = base - 0.15f;
+    return true;
+  }
+  // Appositive: "Smith, the head of X, said ..." and "...," Smith, the head of X, said.
+  if (T[p].is(",")) {
+    for (size_t c1 = p; c1-- > 0 && p - c1 < 40;) {
+      if (!T[c1].is(",")) continue;
+      if (c1 == 0) break;
+      auto np = LeftNP(T, c1 - 1, lex);
+      if (!np || !PlausibleSource(T, *np)) break;
+      bool after_content =
+          np->a > 0 && (T[np->a - 1].is(",") || T[np->a - 1].kind == TokenKind::kCloseQuote);
+      if (np->a > 0 && !after_content && !IsStop(T[np->a - 1]) &&
+          T[np->a - 1].kind != TokenKind::kOpenQuote)
+        break;
+      size_t stop = 0;
+      if (after_content && ends_after(cj, &stop)) {
+        if (!BackwardContent(s, np->a - 1, a)) return false;
+        SetSource(a, T, *np);
+        if (a->direct) FollowingQuotes(a);
+        a->rule = "trailing_appositive";
+        a->confidence = base - 0.05f;
+        return true;
+      }
+      if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+      SetSource(a, T, *np);
+      a->rule = "appositive";
+      a->confidence = base - 0.05f;
+      return true;
+    }
+    return false;
+  }
+  auto np = LeftNP(T, p, lex);
+  if (!np) return false;
+  if (left == ci && !AgreesWithBaseForm(T, *np, ci, cue)) return false;
+  if (!PlausibleSource(T, *np)) {
+    // "Democrats in Iowa who watched the debate said": the source before a relative clause.
+    bool found = false;
+    for (size_t w = np->a; w-- > 0 && np->a - w < 12;) {
+      if (!T[w].is_word()) break;
+      if ((T[w].is("who") || T[w].is("whose")) && w > 0) {
+        auto head = LeftNP(T, w - 1, lex);
+        if (head && PlausibleSource(T, *head)) {
+          np = Range{head->a, p + 1};
+          found = true;
+        }
+        break;
+      }
+    }
+    // "the years of empty promises": no plausible speaker, no attribution.
+    if (!found) return false;
+  }
+  // Trailing: "...," Smith said. / ..., sources said Tuesday.
+  bool after_quote = np->a > 0 && T[np->a - 1].kind == TokenKind::kCloseQuote;
+  bool after_comma = np->a > 0 && (T[np->a - 1].is(",") || T[np->a - 1].is("--") ||
+                                   T[np->a - 1].lower == "\xE2\x80\x94");
+  if (after_quote || (after_comma && np->a >= 2 && T[np->a - 2].kind == TokenKind::kCloseQuote)) {
+    size_t j = cj;
+    while (j < ne && !T[j].is(",")) ++j;
+    if (BackwardContent(s, np->a - 1, a)) {
+      SetSource(a, T, *np);
+      Continuation(s, j, a);
+      if (a->direct) FollowingQuotes(a);
+      a->rule = a->direct ? "trailing_quote" : "trailing";
+      a->confidence = base;
+      return true;
+    }
+    return false;
+  }
+  size_t stop = 0;
+  // "Asked about it, she said, "Q."" / "Taking it in, Trump said, "Q."": an introductory
+  // phrase, then the source and a quotation; the quotation is the content (handled below).
+  bool quote_next = stop_quote(cj);
+  bool intro_before = quote_next && IntroductoryClause(T, Range{0, np->a - 1});
+  if (after_comma && !intro_before && ends_after(cj, &stop)) {
+    if (BackwardContent(s, np->a - 1, a)) {
+      SetSource(a, T, *np);
+      a->rule = "trailing";
+      a->confidence = base - 0.05f;
+      // Parenthetical: "The industry, she said, is doing well." / "An economic downturn, he
+      // said, "could be a good time."" The content goes on.
+      if (stop < ne && T[stop].is(",") && stop + 1 < T.size() &&
+          T[stop + 1].kind == TokenKind::kOpenQuote) {
+        Continuation(s, stop, a);
+        a->rule = "parenthetical";
+      } else if (stop < ne && T[stop].is(",") && stop + 1 < T.size()) {
+        Range rest = Trim(T, Range{stop + 1, ne});
+        if (WordCount(T, rest) >= 2) {
+          Span part = TrimSpan(TokSpan(T, rest.a, rest.b));
+          a->content_parts.push_back(part);
+          a->content.end = part.end;
+          a->rule = "parenthetical";
+        }
+      }
+      return true;
+    }
+    // An introductory phrase before the source: the content follows the cue.
+    Attribution fresh;  // keep only where the cue is
+    fresh.sentence = a->sentence;
+    fresh.first_sentence = a->first_sentence;
+    fresh.last_sentence = a->last_sentence;
+    fresh.cue = a->cue;
+    fresh.cue_text = std::move(a->cue_text);
+    fresh.kind = a->kind;
+    *a = std::move(fresh);
+  }
+  // "Biden said." after a quotation that ICU closed as a sentence of its own.
+  if (np->a == 0 && ends_after(cj, &stop) && s > 0 && S[s - 1].paragraph == S[s].paragraph &&
+      !S[s - 1].tokens.empty()) {
+    const Toks& P = S[s - 1].tokens;
+    size_t q = P.size() - 1;
+    if (P[q].kind == TokenKind::kCloseQuote) {
+      size_t first = s - 1;
+      Span c = QuoteBackward(s - 1, q, &first);
+      if (!c.empty()) {
+        a->content = c;
+        a->content_parts = {c};
+        a->direct = true;
+        a->first_sentence = first;
+        SetSource(a, T, *np);
+        a->rule = "trailing_quote_prev";
+        a->confidence = base - 0.05f;
+        FollowingQuotes(a);
+        return true;
+      }
+    }
+  }
+  if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+  SetSource(a, T, *np);
+  a->rule = a->direct ? "lead_quote" : (cue.kind == CueKind::kDirective ? "directive" : "lead");
+  a->confidence = base + (a->direct ? 0.05f : 0.f);
+  return true;
+}
+
+}  // namespace tkg::extract::attr

@@ -1,0 +1,211 @@
+#include "attribution_words.h"
+
+#include "word_list.h"
+
+namespace tkg::extract::attr {
+
+const WordSet& StopWords() {
+  static const WordSet s = {
+      "and",     "or",      "but",       "nor",     "that",     "is",      "are",     "was",
+      "were",    "be",      "been",      "being",   "has",      "have",    "had",     "do",
+      "does",    "did",     "will",      "would",   "can",      "could",   "should",  "may",
+      "might",   "must",    "shall",     "to",      "in",       "on",      "at",      "by",
+      "for",     "with",    "from",      "into",    "about",    "after",   "before",  "since",
+      "during",  "over",    "under",     "not",     "no",       "so",      "then",    "there",
+      "here",    "what",    "how",       "why",     "where",    "when",    "while",   "if",
+      "as",      "than",    "because",   "though",  "although", "also",    "just",    "only",
+      "even",    "very",    "too",       "such",    "it's",     "there's", "like",    "whether",
+      "once",    "until",   "unless",    "against", "between",  "through", "without", "within",
+      "upon",    "however", "meanwhile", "yet",     "still",    "now",     "later",   "earlier",
+      "again",   "never",   "always",    "already", "ever",     "up",      "down",    "out",
+      "off",     "instead", "rather",    "whose",   "whom",     "him",     "them",    "us",
+      "me",      "i'm",     "we're",     "they're", "he's",     "she's",   "isn't",   "wasn't",
+      "doesn't", "don't",   "didn't",    "won't",   "can't",    "per",     "via",     "toward",
+      "towards", "among",   "across",    "around",  "behind",   "beyond",  "amid",    "despite",
+      "except",  "both",    "either",    "neither", "who",      "which"};
+  return s;
+}
+
+bool IsDet(const Token& t) {
+  static const WordSet s = {"the",   "a",    "an",       "his",     "her",   "their", "its",
+                            "our",   "my",   "your",     "this",    "these", "those", "another",
+                            "some",  "many", "several",  "most",    "other", "each",  "every",
+                            "one",   "two",  "three",    "four",    "five",  "six",   "seven",
+                            "eight", "nine", "ten",      "few",     "more",  "all",   "any",
+                            "both",  "no",   "numerous", "various", "top",   "senior"};
+  return s.count(t) > 0;
+}
+
+bool IsPronoun(const Token& t) {
+  return t.is("he") || t.is("she") || t.is("they") || t.is("i") || t.is("we") || t.is("who") ||
+         t.is("it") || t.is("you") || t.is("which") ||
+         // a pronoun with its auxiliary: "He's claiming", "They've said"
+         t.is("he's") || t.is("she's") || t.is("they're") || t.is("we're") || t.is("i'm") ||
+         t.is("they've") || t.is("we've") || t.is("i've") || t.is("he'd") || t.is("she'd");
+}
+
+bool IsSkippable(const Token& t) {
+  static const WordSet s = {
+      "also",       "has",      "have",         "had",        "later",        "previously",
+      "then",       "recently", "repeatedly",   "publicly",   "privately",    "once",
+      "again",      "further",  "already",      "even",       "often",        "never",
+      "still",      "just",     "did",          "does",       "do",           "would",
+      "will",       "could",    "might",        "may",        "is",           "was",
+      "were",       "are",      "been",         "not",        "first",        "last",
+      "reportedly", "since",    "flatly",       "had",        "both",         "all",
+      "himself",    "herself",  "themselves",   "too",        "subsequently", "immediately",
+      "quickly",    "loudly",   "clearly",      "frequently", "should",       "can",
+      "now",        "finally",  "specifically", "similarly",  "separately",   "directly",
+      "explicitly", "isn't",    "wasn't",       "hasn't",     "haven't",      "didn't",
+      "doesn't",    "won't",    "wouldn't",     "can't",      "couldn't",     "aren't",
+      "weren't",    "hadn't"};
+  if (!t.is_word() || t.capitalized) return false;
+  if (s.count(t)) return true;
+  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
+}
+
+bool IsAdverbialStart(const Token& t) {
+  static const WordSet s = {
+      "in",        "on",         "at",      "during",   "last",       "this",       "earlier",
+      "later",     "after",      "before",  "while",    "when",       "about",      "of",
+      "yesterday", "today",      "tonight", "monday",   "tuesday",    "wednesday",  "thursday",
+      "friday",    "saturday",   "sunday",  "recently", "afterward",  "afterwards", "privately",
+      "publicly",  "again",      "too",     "then",     "previously", "repeatedly", "once",
+      "as",        "from",       "via",     "through",  "with",       "over",       "late",
+      "early",     "separately", "told",    "wrote",    "according",  "speaking",   "adding",
+      "noting",    "referring",  "citing",  "for",      "by",         "under",      "shortly",
+      "days",      "weeks",      "months",  "years",    "hours",      "moments",    "minutes",
+      "already"};
+  return s.count(t) > 0;
+}
+
+bool IsFiniteAux(const Token& t) {
+  static const WordSet s = {"is",  "was",   "are",    "were",   "will",    "would", "has",  "have",
+                            "had", "can",   "could",  "should", "may",     "might", "must", "does",
+                            "did", "isn't", "wasn't", "won't",  "doesn't", "didn't"};
+  return s.count(t) > 0;
+}
+
+bool IsEndPunct(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.is(".") || t.is("!") || t.is("?"));
+}
+
+size_t ContentEnd(const Toks& T) {
+  size_t e = T.size();
+  while (e > 0 && (IsEndPunct(T[e - 1]) || T[e - 1].kind == TokenKind::kCloseQuote ||
+                   T[e - 1].is(";") || T[e - 1].is(":")))
+    --e;
+  return e;
+}
+
+bool TakesInfinitive(std::string_view lemma) {
+  static constexpr std::string_view kLemmas[] = {
+      "vow",      "promise",  "pledge", "agree",  "refuse", "decline", "offer",
+      "threaten", "demand",   "ask",    "seek",   "want",   "hope",    "expect",
+      "propose",  "continue", "plan",   "decide", "intend", "offer",   "request"};
+  return OneOf(lemma, kLemmas);
+}
+
+bool TakesNameObject(std::string_view lemma) {
+  static constexpr std::string_view kLemmas[] = {
+      "endorse", "support", "back",    "praise",   "criticize", "criticise", "attack",
+      "blast",   "slam",    "condemn", "denounce", "oppose",    "defend",    "mock",
+      "thank",   "applaud", "blame",   "welcome",  "embrace",   "reject",    "dismiss"};
+  return OneOf(lemma, kLemmas);
+}
+
+size_t NameObjectEnd(const Toks& T, Range r) {
+  size_t j = r.a;
+  for (;;) {
+    while (j < r.b && T[j].is_word() && (T[j].capitalized || (j > r.a && T[j].is("of")))) ++j;
+    // A role between names goes on: "Republican presidential candidate Sen. Ted Cruz".
+    size_t k = j;
+    while (k < r.b && k < j + 3 && T[k].is_word() && !T[k].capitalized && !IsStop(T[k]) &&
+           !InTime(T[k]))
+      ++k;
+    if (j == r.a || k == j || k >= r.b || !T[k].capitalized || !T[k].is_word()) break;
+    j = k;
+  }
+  if (j == r.a || j >= r.b) return r.b;
+  // "slammed Obama as elitist", "praised Kasich for ...": the complement is content.
+  if (T[j].is("as") || T[j].is("for") || T[j].is("over") || T[j].is("of") || T[j].is("that") ||
+      T[j].is("to") || T[j].kind == TokenKind::kCloseQuote || T[j].is("'"))
+    return r.b;
+  const std::string& w = T[j - 1].lower;
+  bool possessive = (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) || w.back() == '\'' ||
+                    (j < r.b && T[j].is("'s"));
+  if (possessive) {
+    size_t k = j, n = 0;
+    while (k < r.b && n < 3 && T[k].is_word() && !T[k].capitalized && !IsStop(T[k]) &&
+           !InTime(T[k]))
+      ++k, ++n;
+    return k;
+  }
+  return j;
+}
+
+bool IsVerbCue(const Toks& T, size_t i, const Lexicon& lex) {
+  const Cue* c = lex.cues.Match(T, i);
+  return c != nullptr && c->kind != CueKind::kNoun;
+}
+
+std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
+  if (p >= T.size() || !T[p].is_word()) return std::nullopt;
+  if (IsPronoun(T[p])) return Range{p, p + 1};
+  if (T[p].is("some") || T[p].is("many") || T[p].is("others") || T[p].is("most") ||
+      T[p].is("few") || T[p].is("several") || T[p].is("both") || T[p].is("all")) {
+    return Range{p, p + 1};  // "Some said", "Many say"
+  }
+  if (IsStop(T[p]) || IsDet(T[p])) return std::nullopt;
+  if (!T[p].capitalized && IsVerbCue(T, p, lex)) return std::nullopt;
+  size_t q = p;
+  while (q > 0 && p - q < 10) {
+    const Token& t = T[q - 1];
+    if (!t.is_word()) break;
+    if (IsDet(t)) {
+      --q;
+      break;
+    }
+    if (t.is("of") && q >= 2 && T[q - 2].is_word() && !IsStop(T[q - 2]) && !IsPronoun(T[q - 2])) {
+      --q;
+      continue;
+    }
+    if (IsStop(t) || IsPronoun(t)) break;
+    if (!t.capitalized && IsVerbCue(T, q - 1, lex)) break;
+    --q;
+  }
+  return Range{q, p + 1};
+}
+
+std::optional<Range> RightNP(const Toks& T, size_t k, const Lexicon& lex) {
+  size_t j = k;
+  while (j < T.size() && j - k < 12 && T[j].is_word()) {
+    if (j > k && IsVerbCue(T, j, lex) && !T[j].capitalized) break;
+    bool inner_name = j > k && T[j].capitalized && j + 1 < T.size() && T[j + 1].is_word() &&
+                      T[j + 1].capitalized;  // "director In An", "The New York Times"
+    if (IsStop(T[j]) && !inner_name &&
+        !(T[j].is("of") || T[j].is("and") || T[j].is("for") || T[j].is("at") || T[j].is("on")))
+      break;
+    ++j;
+  }
+  if (j == k) return std::nullopt;
+  while (j > k && (T[j - 1].is("of") || T[j - 1].is("and") || T[j - 1].is("for") ||
+                   T[j - 1].is("at") || T[j - 1].is("on")))
+    --j;
+  if (j == k || IsStop(T[k])) return std::nullopt;
+  return Range{k, j};
+}
+
+Range Trim(const Toks& T, Range r) {
+  while (r.a < r.b && !T[r.a].is_word()) ++r.a;
+  while (r.b > r.a && !T[r.b - 1].is_word()) --r.b;
+  return r;
+}
+
+size_t WordCount(const Toks& T, Range r) {
+  size_t n = 0;
+  for (size_t i = r.a; i < r.b; ++i) n += T[i].is_word();
+  return n;
+}
+
+}  // namespace tkg::extract::attr

@@ -1,0 +1,78 @@
+// Word classes and token-range helpers shared by the attribution rules (attribution_*.cpp).
+// Internal to the extraction module. Thread safety: pure functions.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "lexicon.h"
+#include "tkg/schema/types.h"
+#include "tokens.h"
+
+namespace tkg::extract::attr {
+
+using Toks = std::vector<Token>;
+
+// Function words that never head a source or a name: "and", "is", "to", "which", ...
+const WordSet& StopWords();
+
+// Determiners and quantifiers that open a noun phrase: "the", "his", "several", "top".
+bool IsDet(const Token& t);
+
+// Subject pronouns, with their contracted auxiliaries ("he's", "they've"), and "who".
+bool IsPronoun(const Token& t);
+
+inline bool IsStop(const Token& t) { return StopWords().count(t) > 0; }
+
+// Words between a source and its cue that belong to neither: "also", "has", "later", "-ly".
+bool IsSkippable(const Token& t);
+
+// Words that open the adverbial after a closing cue: "said Tuesday", "said in a statement".
+bool IsAdverbialStart(const Token& t);
+
+// Auxiliaries and copulas that mark a finite clause: "is", "would", "has".
+bool IsFiniteAux(const Token& t);
+
+// Inside a time expression ("Thursday evening", "last week", "in March"), as the timex stage
+// found it.
+inline bool InTime(const Token& t) { return (t.cls & kClsInTime) != 0; }
+
+bool IsEndPunct(const Token& t);
+
+// One past the last token that can hold content: drops the final period and quotes after it.
+size_t ContentEnd(const Toks& T);
+
+struct Range {
+  size_t a = 0, b = 0;  // [a, b)
+  bool empty() const { return b <= a; }
+};
+
+// Reporting verbs whose content may be a to-infinitive: "vowed to fight", "agreed to testify".
+bool TakesInfinitive(std::string_view lemma);
+
+// Stance verbs whose content is often just who they are about: "endorsed Sanders in
+// December", "praised Clinton's remarks on Thursday".
+bool TakesNameObject(std::string_view lemma);
+
+// When the object of such a verb is a name ("Mr. Sanders", "Sanders' approach"), it ends with
+// the name and at most two lower-case words; a time, place or verb after it is not content.
+size_t NameObjectEnd(const Toks& T, Range r);
+
+// A cue other than a noun ("claim" in "Smith's claim that") starts at token i.
+bool IsVerbCue(const Toks& T, size_t i, const Lexicon& lex);
+
+// The noun phrase that ends at token p (inclusive), read leftwards.
+std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex);
+
+// The noun phrase that starts at token k, read rightwards up to a comma or the sentence end.
+std::optional<Range> RightNP(const Toks& T, size_t k, const Lexicon& lex);
+
+inline Span TokSpan(const Toks& T, size_t a, size_t b) { return Span{T[a].begin, T[b - 1].end}; }
+
+// Trims punctuation and quote marks at both ends of [a, b).
+Range Trim(const Toks& T, Range r);
+
+size_t WordCount(const Toks& T, Range r);
+
+}  // namespace tkg::extract::attr
