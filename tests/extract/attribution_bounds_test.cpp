@@ -278,3 +278,22 @@ TEST_CASE("attribution: a participle opening the sentence speaks for its subject
   CHECK(s->speaker.find("Ola Berg") != std::string::npos);
   CHECK(s->text == "the anchorage was full");
 }
+
+TEST_CASE("attribution: any noun phrase right after a quotation is its source", "[attribution]") {
+  auto g = ExtractArticle(
+      "Court Letters\n\n\"We need him at home,\" his wife, Ana Lazar, wrote in a letter to the "
+      "judge.\n\n\"The fleet is ready,\" the shipping mogul told reporters.\n\nJust last week, "
+      "J.J. Holm, editor at large of The Harbour Post, an old weekly, wrote, \"We should think "
+      "of the war.\"\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "We need him at home");
+  REQUIRE(a != nullptr);
+  CHECK(SpanText(g.article.text, a->source_span).find("his wife") != std::string_view::npos);
+  const Statement* b = FindStatement(g, "The fleet is ready");
+  REQUIRE(b != nullptr);
+  CHECK(SpanText(g.article.text, b->source_span) == "the shipping mogul");
+  const Statement* c = FindStatement(g, "think of the war");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker.find("Holm") != std::string::npos);
+  CHECK(c->text == "We should think of the war");
+}

@@ -155,14 +155,23 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (!T[c1].is(",")) continue;
       if (c1 == 0) break;
       auto np = LeftNP(T, c1 - 1, lex);
-      if (!np || !PlausibleSource(T, *np)) break;
+      if (!np) break;
       bool after_content =
           np->a > 0 && (T[np->a - 1].is(",") || T[np->a - 1].kind == TokenKind::kCloseQuote);
+      // Right after a quotation the shape is certain: any noun phrase speaks ("his wife, ...").
+      if (!PlausibleSource(T, *np) && !(after_content && ClosesQuote(T, np->a))) break;
+      // "..., editor at large of The Forward, an influential weekly, wrote": a name inside the
+      // apposition; the source is further left.
+      if (np->a > 0 && (T[np->a - 1].is("of") || T[np->a - 1].is("at") || T[np->a - 1].is("for") ||
+                        T[np->a - 1].is("with")))
+        continue;
       if (np->a > 0 && !after_content && !IsStop(T[np->a - 1]) &&
           T[np->a - 1].kind != TokenKind::kOpenQuote)
         break;
       size_t stop = 0;
-      if (after_content && ends_after(cj, &stop)) {
+      // "Last week, X, the editor, wrote, "Q."": an introduction, then the quotation.
+      bool intro_then_quote = stop_quote(cj) && !ClosesQuote(T, np->a);
+      if (after_content && !intro_then_quote && ends_after(cj, &stop)) {
         if (!BackwardContent(s, np->a - 1, a)) return false;
         SetSource(a, T, *np);
         if (a->direct) FollowingQuotes(a);
@@ -181,7 +190,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   auto np = LeftNP(T, p, lex);
   if (!np) return false;
   if (left == ci && !AgreesWithBaseForm(T, *np, ci, cue)) return false;
-  if (!PlausibleSource(T, *np)) {
+  if (!PlausibleSource(T, *np) && !ClosesQuote(T, np->a)) {
     // "Democrats in Iowa who watched the debate said": the source before a relative clause.
     bool found = false;
     for (size_t w = np->a; w-- > 0 && np->a - w < 12;) {

@@ -75,4 +75,11 @@ Range Trim(const Toks& T, Range r);
 
 size_t WordCount(const Toks& T, Range r);
 
+// A source starting at token `a` follows a quotation it closes: `"...," the mogul said`,
+// `"...", his wife said`.
+inline bool ClosesQuote(const Toks& T, size_t a) {
+  return (a > 0 && T[a - 1].kind == TokenKind::kCloseQuote) ||
+         (a > 1 && T[a - 1].is(",") && T[a - 2].kind == TokenKind::kCloseQuote);
+}
+
 }  // namespace tkg::extract::attr

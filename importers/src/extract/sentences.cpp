@@ -96,8 +96,11 @@ bool EndsWithInnerAbbreviation(std::string_view text, Span s) {
       "est.",  "dept.", "univ.", "assn.",  "ft.",   "mt.",   "gov't."};
   size_t b = 0;
   std::string w = LastWordLower(text, s, 7, &b);
-  // A single initial: "M. Night Shyamalan", "when J. Edgar Hoover ran the bureau".
-  if (w.size() == 2 && w[1] == '.' && text[b] >= 'A' && text[b] <= 'Z') return true;
+  // Initials: "M. Night Shyamalan", "when J. Edgar Hoover ran the bureau", "J.J. Goldberg".
+  bool initials = w.size() >= 2 && w.size() <= 6 && w.size() % 2 == 0;
+  for (size_t i = 0; initials && i < w.size(); i += 2)
+    initials = w[i] >= 'a' && w[i] <= 'z' && w[i + 1] == '.';
+  if (initials) return true;
   return OneOf(w, kAbbreviations);
 }
 
