@@ -297,3 +297,29 @@ TEST_CASE("attribution: any noun phrase right after a quotation is its source", 
   CHECK(c->speaker.find("Holm") != std::string::npos);
   CHECK(c->text == "We should think of the war");
 }
+
+TEST_CASE("attribution: a quotation goes on in the next sentence and the next paragraph",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Wall\n\n\"We will build a new sea wall!\" the mayor said to a cheering crowd.\n\n"
+      "\"And the state will pay for it. They do not know it yet.\"\n\nThe cost of the wall is "
+      "\"twice the budget,\" she said. \"Nobody planned for that.\"\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "new sea wall");
+  REQUIRE(a != nullptr);
+  CHECK(a->text.find("They do not know it yet") != std::string::npos);
+  const Statement* b = FindStatement(g, "twice the budget");
+  REQUIRE(b != nullptr);
+  CHECK(b->text.find("The cost of the wall") == 0);
+  CHECK(b->text.find("Nobody planned for that") != std::string::npos);
+}
+
+TEST_CASE("attribution: the head of 'the organizer of a rally' speaks", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Rally\n\nEven the organizer of a pro-harbour rally said the rules made violence "
+      "more likely.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "rules made violence");
+  REQUIRE(s != nullptr);
+  CHECK(SpanText(g.article.text, s->source_span) == "the organizer of a pro-harbour rally");
+}

@@ -127,6 +127,23 @@ void Finder::FollowingQuotes(Attribution* a) {
     a->last_sentence = last;
     t = last + 1;
   }
+  // A paragraph that is nothing but a quotation, right after the statement's own paragraph,
+  // goes on in the same voice (the news convention for a long quotation).
+  if (t >= S.size() || t != a->last_sentence + 1 || S[t].paragraph == S[a->sentence].paragraph)
+    return;
+  const uint32_t next = S[t].paragraph;
+  if (S[t].tokens.empty() || S[t].tokens[0].kind != TokenKind::kOpenQuote) return;
+  for (size_t u = t; u < S.size() && S[u].paragraph == next; ++u) {
+    const Toks& T = S[u].tokens;
+    for (size_t i = 0; i < T.size(); ++i)
+      if (!inside[u][i] && T[i].is_word()) return;  // words outside the quotation
+  }
+  size_t last = t;
+  Span q = QuoteForward(t, 0, &last);
+  if (q.empty()) return;
+  a->content_parts.push_back(q);
+  a->content.end = q.end;
+  a->last_sentence = last;
 }
 
 // `"Q1," he said, "Q2."`: appends Q2.

@@ -114,9 +114,14 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // "Sanders's call for ...", "the president's remarks": a noun, not a reporting verb.
   // "reported to the centre", "said to be", "announced by": passive or participle.
   // Verbs whose content may be an infinitive ("vowed to fight") are not passive before "to".
+  // "said to a cheering crowd", "said to reporters" name a hearer, not a passive.
+  bool to_hearer =
+      cj + 1 < T.size() && T[cj].is("to") &&
+      (IsDet(T[cj + 1]) || T[cj + 1].is("him") || T[cj + 1].is("her") || T[cj + 1].is("them") ||
+       T[cj + 1].is("me") || T[cj + 1].is("us") || T[cj + 1].is("reporters"));
   if ((cue.kind == CueKind::kSpeech || cue.kind == CueKind::kReport) && cj < T.size() &&
       (T[cj].is("by") || (T[cj].is("to") && cj + 1 < T.size() && !T[cj + 1].capitalized &&
-                          !TakesInfinitive(cue.lemma))))
+                          !TakesInfinitive(cue.lemma) && !to_hearer)))
     return false;
   if (const std::string& w = T[ci - 1].lower;
       w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0 || w.back() == '\''))
@@ -204,6 +209,14 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
         break;
       }
     }
+    // "the organizer of a pro-Trump rally said": the head before "of" speaks.
+    if (!found && np->a >= 2 && (T[np->a - 1].is("of") || T[np->a - 1].is("at"))) {
+      auto head = LeftNP(T, np->a - 2, lex);
+      if (head && PlausibleSource(T, *head)) {
+        np = Range{head->a, p + 1};
+        found = true;
+      }
+    }
     // "the years of empty promises": no plausible speaker, no attribution.
     if (!found) return false;
   }
@@ -217,7 +230,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     if (BackwardContent(s, np->a - 1, a)) {
       SetSource(a, T, *np);
       Continuation(s, j, a);
-      if (a->direct) FollowingQuotes(a);
+      FollowingQuotes(a);  // the content closed a quotation, which may go on
       a->rule = a->direct ? "trailing_quote" : "trailing";
       a->confidence = base;
       return true;

@@ -61,7 +61,12 @@ bool IsSkippable(const Token& t) {
       "weren't",    "hadn't"};
   if (!t.is_word() || t.capitalized) return false;
   if (s.count(t)) return true;
-  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
+  // "-ly" adverbs ("repeatedly said"), but not the nouns that end so ("a rally said").
+  static const WordSet kNouns = {"rally", "family",  "ally",     "assembly", "supply",
+                                 "reply", "anomaly", "monopoly", "bully",    "butterfly",
+                                 "tally", "folly",   "italy",    "july"};
+  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 &&
+         !kNouns.count(t);
 }
 
 bool IsAdverbialStart(const Token& t) {
