@@ -323,3 +323,18 @@ TEST_CASE("attribution: the head of 'the organizer of a rally' speaks", "[attrib
   REQUIRE(s != nullptr);
   CHECK(SpanText(g.article.text, s->source_span) == "the organizer of a pro-harbour rally");
 }
+
+TEST_CASE("attribution: a quotation after an adverbial, and a sentence opening with 'Said'",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Tech\n\nAs Ola Berg said last week in Bergen, \"The harbour is the centre of the "
+      "digital future.\"\n\nSaid Kari Nes, \"The thought of it is very painful to us.\"\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "centre of the digital future");
+  REQUIRE(a != nullptr);
+  CHECK(a->text.find("Bergen") == std::string::npos);
+  CHECK(a->speaker.find("Ola Berg") != std::string::npos);
+  const Statement* b = FindStatement(g, "very painful");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker.find("Kari Nes") != std::string::npos);
+}

@@ -49,6 +49,16 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
   }
   if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
   k = SkipLeadingTime(T, k, ne);
+  // "said last week in Tel Aviv, "Q"": an adverbial, then the quotation.
+  if (k < ne && (IsAdverbialStart(T[k]) || InTime(T[k]))) {
+    for (size_t j = k; j + 1 < ne && j < k + 10; ++j) {
+      if ((T[j].is(",") || T[j].is(":")) && T[j + 1].kind == TokenKind::kOpenQuote) {
+        k = j + 1;
+        break;
+      }
+      if (!T[j].is_word() || IsPronoun(T[j]) || IsFiniteAux(T[j])) break;
+    }
+  }
   if (k >= ne && k > 0 && T[k - 1].is(":") && s + 1 < S.size() && !S[s + 1].tokens.empty()) {
     // "X said:" closing a sentence or paragraph: the next sentence is the content.
     const Toks& N = S[s + 1].tokens;

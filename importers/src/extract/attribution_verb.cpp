@@ -110,6 +110,24 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     a->confidence = base - 0.15f;
     return true;
   }
+  // "Said Comey, "The thought ... is very painful."": the cue opens the sentence.
+  if (ci == 0 && (cue.kind == CueKind::kSpeech || cue.kind == CueKind::kReport)) {
+    auto np = RightNP(T, cj, lex);
+    if (np && np->b + 1 < T.size() && (T[np->b].is(",") || T[np->b].is(":")) &&
+        T[np->b + 1].kind == TokenKind::kOpenQuote) {
+      size_t last = s;
+      Span q = QuoteForward(s, np->b + 1, &last);
+      if (q.empty()) return false;
+      SetSource(a, T, *np);
+      a->content = q;
+      a->content_parts = {q};
+      a->direct = true;
+      a->last_sentence = last;
+      a->rule = "inverted_lead";
+      a->confidence = base;
+      return true;
+    }
+  }
   if (left == 0) return false;
   // "Sanders's call for ...", "the president's remarks": a noun, not a reporting verb.
   // "reported to the centre", "said to be", "announced by": passive or participle.
