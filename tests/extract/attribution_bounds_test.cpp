@@ -338,3 +338,22 @@ TEST_CASE("attribution: a quotation after an adverbial, and a sentence opening w
   REQUIRE(b != nullptr);
   CHECK(b->speaker.find("Kari Nes") != std::string::npos);
 }
+
+TEST_CASE("attribution: straight quotes with a space before the closing mark", "[attribution]") {
+  auto g = ExtractArticle(
+      "Court Ruling\n\n\"The judge should be ashamed. It is a disgrace, \" Mayor Ola Berg "
+      "said.\n\n\"The drop is due to the emails,\" said a person close to the campaign. \"That is "
+      "why the polls moved.\"\n\n\"They would be wrong,\" Kari Nes, a spokeswoman, said in Salem, "
+      "Ore. \"The race goes on.\"\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "It is a disgrace");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker.find("Ola Berg") != std::string::npos);
+  const Statement* b = FindStatement(g, "due to the emails");
+  REQUIRE(b != nullptr);
+  CHECK(SpanText(g.article.text, b->source_span) == "a person close to the campaign");
+  CHECK(b->text.find("why the polls moved") != std::string::npos);
+  const Statement* c = FindStatement(g, "They would be wrong");
+  REQUIRE(c != nullptr);
+  CHECK(c->text.find("The race goes on") != std::string::npos);
+}

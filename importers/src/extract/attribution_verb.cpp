@@ -75,7 +75,13 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     // source close to the campaign", "said an official who ...").
     bool after_quote = T[ci - 1].kind == TokenKind::kCloseQuote ||
                        (ci >= 2 && T[ci - 2].kind == TokenKind::kCloseQuote);
-    if (np && !IsPronoun(T[np->a]) && PlausibleSource(T, *np) &&
+    if (np && after_quote && !PlausibleSource(T, *np)) {
+      // "said a person close to the Clintons.": the source runs to the comma or the end.
+      size_t e = np->b;
+      while (e < ne && e < cj + 15 && T[e].is_word()) ++e;
+      if (e >= ne || T[e].is(",")) np->b = e;
+    }
+    if (np && !IsPronoun(T[np->a]) && (after_quote || PlausibleSource(T, *np)) &&
         (after_quote || np->b >= ne || T[np->b].is(",") || IsEndPunct(T[np->b]))) {
       size_t close = ci - 1;
       if (BackwardContent(s, close, a)) {

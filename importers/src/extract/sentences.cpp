@@ -113,6 +113,8 @@ bool StartsWithSentenceOpener(std::string_view text, size_t b) {
       "These", "Those", "There", "His",   "Her",    "Their", "Its",     "Our", "My",   "When",
       "While", "If",    "As",    "After", "Before", "Still", "However", "Yet", "Many", "Some",
       "Most",  "Now",   "Then",  "Last",  "Asked",  "What",  "Why",     "How", "Who",  "Both"};
+  // A quotation opening after the period: "... in Santa Monica, Calif. "The reality is ...""
+  if (b < text.size() && (text[b] == '"' || text.compare(b, 3, "\xE2\x80\x9C") == 0)) return true;
   size_t e = b;
   while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
   std::string_view w = text.substr(b, e - b);

@@ -100,6 +100,12 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
         bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' ||
                            text[i - 1] == '(' || text[i - 1] == '\t' ||
                            (i >= 2 && text.compare(i - 2, 2, "\xC2\xA0") == 0);
+        // A mark with space on both sides closes after punctuation (`this, " Trump said`).
+        bool before_space = i + 1 >= end || text[i + 1] == ' ' || text[i + 1] == '\n';
+        bool after_punct =
+            i >= 2 && text[i - 1] == ' ' &&
+            (text[i - 2] == ',' || text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!');
+        if (after_space && before_space && after_punct) after_space = false;
         t.kind = after_space ? TokenKind::kOpenQuote : TokenKind::kCloseQuote;
       }
       if (c == '-' && i + 1 < end && text[i + 1] == '-') len = 2;  // "--" dash
