@@ -357,3 +357,14 @@ TEST_CASE("attribution: straight quotes with a space before the closing mark", "
   REQUIRE(c != nullptr);
   CHECK(c->text.find("The race goes on") != std::string::npos);
 }
+
+TEST_CASE("attribution: a passive cue reports nothing its subject said", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Court\n\nThe harbour master was charged with neglect of the quay.\n\nThe "
+      "dockers were told that the quay would close.\n",
+      "2019-03-09");
+  for (const auto& s : g.statements) {
+    CHECK(s.cue != "charged");
+    CHECK(s.cue != "told");
+  }
+}

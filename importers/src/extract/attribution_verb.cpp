@@ -103,6 +103,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   while (left > 0 && IsSkippable(T[left - 1])) --left;
   left = SkipTimeAdverbial(T, left);
   while (left > 0 && IsSkippable(T[left - 1])) --left;
+  if (IsPassiveCue(T, ci)) return false;
   // A parenthesis between the source and its cue: "Rep. Jane Roe (D-Ore.) said ...".
   if (left > 1 && T[left - 1].is(")")) {
     size_t o = left - 1;

@@ -213,4 +213,13 @@ size_t WordCount(const Toks& T, Range r) {
   return n;
 }
 
+bool IsPassiveCue(const Toks& T, size_t ci) {
+  static const WordSet kBe = {"was", "were", "is", "are", "been", "be", "being"};
+  static const WordSet kIrregular = {"told",    "shown",   "seen", "known",
+                                     "written", "thought", "said"};
+  const std::string& w = T[ci].lower;
+  bool participle = (w.size() > 3 && w.ends_with("ed")) || kIrregular.count(T[ci]);
+  return participle && ci > 0 && kBe.count(T[ci - 1]);
+}
+
 }  // namespace tkg::extract::attr

@@ -75,6 +75,11 @@ Range Trim(const Toks& T, Range r);
 
 size_t WordCount(const Toks& T, Range r);
 
+// The cue T[ci] is a passive participle ("was charged with", "were told", "is expected"): its
+// subject did not speak. (Negated cues, "did not respond", stay statements: PolNeAR counts them,
+// and they report a stance.)
+bool IsPassiveCue(const Toks& T, size_t ci);
+
 // A source starting at token `a` follows a quotation it closes: `"...," the mogul said`,
 // `"...", his wife said`.
 inline bool ClosesQuote(const Toks& T, size_t a) {
