@@ -368,3 +368,21 @@ TEST_CASE("attribution: a passive cue reports nothing its subject said", "[attri
     CHECK(s.cue != "told");
   }
 }
+
+TEST_CASE("attribution: a speaker's own stance inside their words is not said twice",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Safety\n\nMayor Ola Berg said she believes the old quay is unsafe.\n\nHarbour master "
+      "Kari Nes said the minister told her that the port would close in May.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "old quay is unsafe");
+  REQUIRE(a != nullptr);
+  CHECK(a->cue == "said");
+  CHECK(a->text == "she believes the old quay is unsafe");
+  for (const auto& s : g.statements) CHECK(s.cue != "believes");
+  // Another speaker inside the words stays: the minister told her.
+  bool minister = false;
+  for (const auto& s : g.statements)
+    minister |= s.cue == "told" && s.speaker.find("minister") != std::string::npos;
+  CHECK(minister);
+}

@@ -37,7 +37,31 @@ std::vector<Attribution> Finder::Run() {
       ci = cj - 1;
     }
   }
+  DropRestatements(&out);
   return out;
+}
+
+void Finder::DropRestatements(std::vector<Attribution>* out) const {
+  std::vector<uint8_t> drop(out->size(), 0);
+  for (size_t i = 0; i < out->size(); ++i) {
+    const Attribution& a = (*out)[i];
+    if (a.rule == "participle" || a.rule == "appositive") continue;
+    if (a.source_last != a.source_first + 1 || !IsPronoun(S[a.sentence].tokens[a.source_first]))
+      continue;
+    for (size_t j = 0; j < out->size() && !drop[i]; ++j) {
+      const Attribution& b = (*out)[j];
+      if (j == i || drop[j]) continue;
+      for (const Span& part : b.content_parts)
+        if (part.begin <= a.cue.begin && a.cue.end <= part.end) drop[i] = 1;
+    }
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < out->size(); ++i) {
+    if (drop[i]) continue;
+    if (w != i) (*out)[w] = std::move((*out)[i]);
+    ++w;
+  }
+  out->resize(w);
 }
 
 // "While Ramos said that X, he appears ...": an attribution inside a subordinate clause ends

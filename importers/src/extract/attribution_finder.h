@@ -28,6 +28,12 @@ struct Finder {
   // where the main clause begins.
   void EndAtMainClause(const Toks& T, Attribution* a) const;
 
+  // "Trump said he believes it was a mistake": a pronoun speaking inside another attribution's
+  // content restates that speaker's stance, which the outer statement already holds; it is
+  // dropped rather than reported twice. Named inner speakers ("X said Y told him") stay, and so
+  // do participles and appositions, whose source is the outer one's.
+  void DropRestatements(std::vector<Attribution>* out) const;
+
   // --- Quotations (attribution_quotes.cpp)
   // Fills `inside`: which tokens stand inside a quotation (quotations end with their paragraph
   // unless the next one reopens them).
