@@ -386,3 +386,18 @@ TEST_CASE("attribution: a speaker's own stance inside their words is not said tw
     minister |= s.cue == "told" && s.speaker.find("minister") != std::string::npos;
   CHECK(minister);
 }
+
+TEST_CASE("attribution: the writer's adjuncts and relative clauses are not content",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nThe council declared war on the quay plan, leading to a long dispute with "
+      "the port.\n\nMayor Ola Berg, who has criticized the plan and its cost, voted against it "
+      "on Friday.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "war on the quay plan");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "war on the quay plan");
+  const Statement* b = FindStatement(g, "the plan and its cost");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "the plan and its cost");
+}

@@ -64,20 +64,29 @@ void Finder::DropRestatements(std::vector<Attribution>* out) const {
   out->resize(w);
 }
 
-// "While Ramos said that X, he appears ...": an attribution inside a subordinate clause ends
-// where the main clause begins.
+// "While Ramos said that X, he appears ...": an attribution inside a subordinate or relative
+// clause ends where the clause does.
 void Finder::EndAtMainClause(const Toks& T, Attribution* a) const {
   static const WordSet kSubordinators = {"while",   "though", "although", "because", "since",
                                          "if",      "when",   "after",    "before",  "once",
                                          "whereas", "unless", "as"};
-  if (a->direct || a->content_parts.size() != 1 || a->source_first == 0 ||
-      a->content.begin < a->cue.end || !kSubordinators.count(T[a->source_first - 1]))
-    return;
+  if (a->direct || a->content_parts.size() != 1 || a->content.begin < a->cue.end) return;
+  // "Mr. McConnell, who has endorsed Mr. Trump and criticized his campaign, offered ...": the
+  // cue inside a relative clause; its content ends with the clause, at the next comma.
+  bool relative = false;
+  for (size_t i = 0; i + 1 < T.size() && T[i + 1].end <= a->cue.begin; ++i) {
+    if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which")))
+      relative = true;
+    else if (relative && T[i].is(","))
+      relative = false;
+  }
+  bool subordinate = a->source_first > 0 && kSubordinators.count(T[a->source_first - 1]);
+  if (!relative && !subordinate) return;
   for (size_t i = 0; i + 1 < T.size(); ++i) {
     if (T[i].begin < a->content.begin || T[i].end > a->content.end) continue;
     if (!T[i].is(",")) continue;
     const Token& n = T[i + 1];
-    if (n.is_word() && (IsPronoun(n) || n.capitalized || IsDet(n))) {
+    if (relative || (n.is_word() && (IsPronoun(n) || n.capitalized || IsDet(n)))) {
       size_t b = i;
       while (b > 0 && T[b - 1].end > a->content.begin && !T[b - 1].is_word()) --b;
       if (b == 0 || T[b - 1].end <= a->content.begin) return;

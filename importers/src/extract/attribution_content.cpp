@@ -118,9 +118,10 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
 // want ..."), which is a statement of its own.
 size_t Finder::ClauseEnd(const Toks& T, Range r) const {
   for (size_t i = r.a + 2; i + 1 < r.b; ++i) {
-    if (T[i].is(",") &&
-        (T[i + 1].is("although") || T[i + 1].is("though") || T[i + 1].is("whereas")))
-      return i;
+    // ", although ...", ", while ...", ", leading to ...": the writer's adjunct, not the words.
+    static const WordSet kAdjuncts = {"although",  "though",   "whereas", "while", "leading",
+                                      "prompting", "compared", "sending", "after", "before"};
+    if (T[i].is(",") && kAdjuncts.count(T[i + 1])) return i;
     // ", but ..." opens a contrast the speaker did not say; ", but that ..." goes on.
     if (T[i].is(",") && T[i + 1].is("but") && !(i + 2 < r.b && T[i + 2].is("that"))) return i;
     // ", and won ...": the source's next action, not its words.

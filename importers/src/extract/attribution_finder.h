@@ -24,8 +24,8 @@ struct Finder {
   // Every attribution of the article, sentence by sentence, in text order.
   std::vector<Attribution> Run();
 
-  // "While Ramos said that X, he appears ...": an attribution inside a subordinate clause ends
-  // where the main clause begins.
+  // "While Ramos said that X, he appears ...", "X, who has criticized his campaign, offered
+  // ...": an attribution inside a subordinate or relative clause ends where the clause does.
   void EndAtMainClause(const Toks& T, Attribution* a) const;
 
   // "Trump said he believes it was a mistake": a pronoun speaking inside another attribution's
