@@ -1,3 +1,5 @@
+#include <cctype>
+
 #include "attribution_finder.h"
 
 namespace tkg::extract::attr {
@@ -80,13 +82,18 @@ void Finder::EndAtMainClause(const Toks& T, Attribution* a) const {
     else if (relative && T[i].is(","))
       relative = false;
   }
-  bool subordinate = a->source_first > 0 && kSubordinators.count(T[a->source_first - 1]);
+  size_t before = a->source_first;  // "While only 7 percent said ...": past a focus adverb
+  if (before > 1 && (T[before - 1].is("only") || T[before - 1].is("just") ||
+                     T[before - 1].is("even") || T[before - 1].is("nearly")))
+    --before;
+  bool subordinate = before > 0 && kSubordinators.count(T[before - 1]);
   if (!relative && !subordinate) return;
   for (size_t i = 0; i + 1 < T.size(); ++i) {
     if (T[i].begin < a->content.begin || T[i].end > a->content.end) continue;
     if (!T[i].is(",")) continue;
     const Token& n = T[i + 1];
-    if (relative || (n.is_word() && (IsPronoun(n) || n.capitalized || IsDet(n)))) {
+    bool number = !n.lower.empty() && std::isdigit(static_cast<unsigned char>(n.lower[0]));
+    if (relative || (n.is_word() && (IsPronoun(n) || n.capitalized || IsDet(n) || number))) {
       size_t b = i;
       while (b > 0 && T[b - 1].end > a->content.begin && !T[b - 1].is_word()) --b;
       if (b == 0 || T[b - 1].end <= a->content.begin) return;

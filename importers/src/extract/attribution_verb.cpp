@@ -220,30 +220,40 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   auto np = LeftNP(T, p, lex);
   if (!np) return false;
   if (left == ci && !AgreesWithBaseForm(T, *np, ci, cue)) return false;
-  if (!PlausibleSource(T, *np) && !ClosesQuote(T, np->a)) {
-    // "Democrats in Iowa who watched the debate said": the source before a relative clause.
-    bool found = false;
-    for (size_t w = np->a; w-- > 0 && np->a - w < 12;) {
-      if (!T[w].is_word()) break;
-      if ((T[w].is("who") || T[w].is("whose")) && w > 0) {
-        auto head = LeftNP(T, w - 1, lex);
-        if (head && PlausibleSource(T, *head)) {
-          np = Range{head->a, p + 1};
-          found = true;
-        }
-        break;
-      }
+  // "the organizer of a pro-Trump rally said", "the deputy head of the delegation to the
+  // forum said": the head before the prepositional phrases speaks.
+  auto head_of_phrases = [&](Range r) -> std::optional<Range> {
+    static const WordSet kPrep = {"of", "at", "to", "for", "from", "in", "on", "with"};
+    std::optional<Range> best;
+    if (PlausibleSource(T, r)) best = r;
+    for (size_t hops = 0; hops < 3 && r.a >= 2 && kPrep.count(T[r.a - 1]); ++hops) {
+      auto head = LeftNP(T, r.a - 2, lex);
+      if (!head) break;
+      if (PlausibleSource(T, *head)) best = head;
+      r = *head;
     }
-    // "the organizer of a pro-Trump rally said": the head before "of" speaks.
-    if (!found && np->a >= 2 && (T[np->a - 1].is("of") || T[np->a - 1].is("at"))) {
-      auto head = LeftNP(T, np->a - 2, lex);
-      if (head && PlausibleSource(T, *head)) {
-        np = Range{head->a, p + 1};
-        found = true;
-      }
+    return best;
+  };
+  // "Democrats in Iowa who watched the debate said", "27 percent of those who named a
+  // candidate said": the source is the head before a relative clause that ends at the cue.
+  std::optional<Range> relative_head;
+  for (size_t w = np->a; w-- > 0 && np->a - w < 12;) {
+    if (!T[w].is_word()) break;
+    // Not "critics who say he said", "customers who were told they": there the noun phrase
+    // is the subject of the clause the relative one reports.
+    if (IsPronoun(T[np->a]) || IsVerbCue(T, w, lex)) break;
+    if ((T[w].is("who") || T[w].is("whose")) && w > 0 && w + 1 < np->a) {
+      if (auto head = LeftNP(T, w - 1, lex)) relative_head = head_of_phrases(*head);
+      break;
     }
+  }
+  if (relative_head) {
+    np = Range{relative_head->a, p + 1};
+  } else if (!PlausibleSource(T, *np) && !ClosesQuote(T, np->a)) {
+    auto head = head_of_phrases(*np);
     // "the years of empty promises": no plausible speaker, no attribution.
-    if (!found) return false;
+    if (!head) return false;
+    np = Range{head->a, p + 1};
   }
   // Trailing: "...," Smith said. / ..., sources said Tuesday.
   bool after_quote = np->a > 0 && T[np->a - 1].kind == TokenKind::kCloseQuote;

@@ -158,17 +158,21 @@ std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
   if (p >= T.size() || !T[p].is_word()) return std::nullopt;
   if (IsPronoun(T[p])) return Range{p, p + 1};
   if (T[p].is("some") || T[p].is("many") || T[p].is("others") || T[p].is("most") ||
-      T[p].is("few") || T[p].is("several") || T[p].is("both") || T[p].is("all")) {
+      T[p].is("few") || T[p].is("several") || T[p].is("both") || T[p].is("all") ||
+      T[p].is("those")) {
     return Range{p, p + 1};  // "Some said", "Many say"
   }
   if (IsStop(T[p]) || IsDet(T[p])) return std::nullopt;
-  if (!T[p].capitalized && IsVerbCue(T, p, lex)) return std::nullopt;
+  // A cue word after a determiner is a noun: "the report said", "a study found".
+  if (!T[p].capitalized && IsVerbCue(T, p, lex) && !(p > 0 && IsDet(T[p - 1]))) return std::nullopt;
   size_t q = p;
   while (q > 0 && p - q < 10) {
     const Token& t = T[q - 1];
     if (!t.is_word()) break;
     if (IsDet(t)) {
       --q;
+      // "a senior official", "one top aide": "senior" and "top" read as determiners
+      while (q > 0 && p - q < 10 && IsDet(T[q - 1])) --q;
       break;
     }
     if (t.is("of") && q >= 2 && T[q - 2].is_word() && !IsStop(T[q - 2]) && !IsPronoun(T[q - 2])) {

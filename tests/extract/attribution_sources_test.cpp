@@ -1,0 +1,51 @@
+// Who the source of a statement is when the noun phrase before the cue is long: quantifiers,
+// prepositional phrases, relative clauses, nouns that are also cue words. The sentences are
+// written for these tests.
+#include <catch2/catch.hpp>
+
+#include "extract_helpers.h"
+
+using namespace tkg;
+using namespace tkg::testing;
+
+TEST_CASE("attribution: a source after two determiners ('a senior official')", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Talks\n\n\xE2\x80\x9CThe talks have stalled,\xE2\x80\x9D a senior official said.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "talks have stalled");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "a senior official");
+}
+
+TEST_CASE("attribution: the head before prepositional phrases speaks", "[attribution]") {
+  auto g = ExtractArticle(
+      "Fishing Quotas\n\nThe deputy head of Norway's delegation to the summit said the quotas "
+      "should be cut.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "quotas should be cut");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "The deputy head of Norway's delegation to the summit");
+}
+
+TEST_CASE("attribution: a cue word after a determiner is a noun that can speak",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Audit\n\nThe report cited an internal audit of the port authority.\n", "2019-03-09");
+  const Statement* s = FindStatement(g, "internal audit");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "The report");
+}
+
+TEST_CASE("attribution: the head before a relative clause speaks", "[attribution]") {
+  auto g = ExtractArticle(
+      "Poll\n\nWhile only 8 percent said they had not decided, 31 percent of those who named a "
+      "candidate said they could still change their minds.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "had not decided");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "8 percent");
+  CHECK(a->text == "they had not decided");  // ends with the subordinate clause
+  const Statement* b = FindStatement(g, "change their minds");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "31 percent of those who named a candidate");
+}
