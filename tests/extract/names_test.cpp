@@ -85,6 +85,8 @@ TEST_CASE("coreference: surnames, pronouns and role nouns", "[coreference]") {
   CHECK(alias);
   uint32_t she = static_cast<uint32_t>(text.find("She"));
   CHECK(table.ResolvePronoun("she", she) == 0);  // the most recent person mentioned
-  CHECK(table.ResolveRoleNoun("minister", she) == 0);
-  CHECK(table.ResolveRoleNoun("senator", she) == -1);  // "Sen." is not spelled out
+  CHECK(table.ResolveRoleNoun("minister", {}, she) == 0);
+  // "Sen." is not spelled out: the noun finds it only through the titles it stands for.
+  CHECK(table.ResolveRoleNoun("senator", {}, she) == -1);
+  CHECK(table.ResolveRoleNoun("senator", {"sen.", "senator"}, she) == 1);
 }

@@ -195,7 +195,8 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (np->a > 0 && (T[np->a - 1].is("of") || T[np->a - 1].is("at") || T[np->a - 1].is("for") ||
                         T[np->a - 1].is("with")))
         continue;
-      if (np->a > 0 && !after_content && !IsStop(T[np->a - 1]) &&
+      bool after_dateline = np->a > 0 && SkipDateline(T, np->a) == np->a;  // "BERGEN — X, ..."
+      if (np->a > 0 && !after_content && !after_dateline && !IsStop(T[np->a - 1]) &&
           T[np->a - 1].kind != TokenKind::kOpenQuote)
         break;
       size_t stop = 0;

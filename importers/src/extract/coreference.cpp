@@ -111,6 +111,13 @@ void ActorTable::AddAlias(int actor, std::string alias) {
 }
 
 void ActorTable::AddRole(int actor, const NameMention& m) {
+  if (!m.appos_title.empty()) {
+    NameMention appos;
+    appos.title = m.appos_title;
+    appos.of = m.appos_of;
+    appos.span = m.appos_span;
+    AddRole(actor, appos);
+  }
   if (m.title.empty()) return;
   std::string title = m.title;
   // Honorifics are not roles.
@@ -206,7 +213,8 @@ int ActorTable::ResolvePronoun(std::string_view w, uint32_t pos) const {
   return best;
 }
 
-int ActorTable::ResolveRoleNoun(std::string_view head, uint32_t pos) const {
+int ActorTable::ResolveRoleNoun(std::string_view head, const std::vector<std::string>& titles,
+                                uint32_t pos) const {
   bool org_noun =
       std::find(std::begin(kOrgNouns), std::end(kOrgNouns), head) != std::end(kOrgNouns);
   int best = -1;
@@ -219,19 +227,25 @@ int ActorTable::ResolveRoleNoun(std::string_view head, uint32_t pos) const {
         std::string t = Lower(r.title);
         if (t == head ||
             (t.size() > head.size() && t.compare(t.size() - head.size(), head.size(), head) == 0 &&
-             t[t.size() - head.size() - 1] == ' '))
+             t[t.size() - head.size() - 1] == ' ') ||
+            std::find(titles.begin(), titles.end(), t) != titles.end())
           fits = true;
       }
     } else if (a.type == ActorType::kOrganization && org_noun) {
       // "the ministry" -> "Ministry of Defence"; "the company"/"the firm" -> any organisation
-      // whose name does not say it is something else.
+      // whose name does not say it is something else (a public body, a party, a school).
+      static constexpr std::string_view kNotCompany[] = {
+          "ministry",    "government", "institute",  "department", "agency",         "team",
+          "committee",   "council",    "commission", "party",      "court",          "congress",
+          "senate",      "house",      "parliament", "assembly",   "university",     "college",
+          "school",      "church",     "police",     "army",       "navy",           "union",
+          "association", "foundation", "office",     "bureau",     "administration", "board"};
       std::string ln = " " + Lower(a.name) + " ";
+      bool other_kind = false;
+      for (std::string_view w : kNotCompany)
+        other_kind = other_kind || ln.find(" " + std::string(w) + " ") != std::string::npos;
       fits = ln.find(" " + std::string(head) + " ") != std::string::npos ||
-             ((head == "company" || head == "firm") && ln.find(" ministry ") == std::string::npos &&
-              ln.find(" government ") == std::string::npos &&
-              ln.find(" institute ") == std::string::npos &&
-              ln.find(" department ") == std::string::npos &&
-              ln.find(" agency ") == std::string::npos && ln.find(" team ") == std::string::npos);
+             ((head == "company" || head == "firm") && !other_kind);
     }
     if (!fits) continue;
     uint32_t last = LastMentionBefore(static_cast<int>(i), pos);

@@ -26,8 +26,11 @@ class ActorTable {
 
   // The actor a pronoun at `pos` refers to ("he", "she", "it", "they", "who"...), or -1.
   int ResolvePronoun(std::string_view lower_pronoun, uint32_t pos) const;
-  // The actor a role noun phrase refers to ("president" of "The president"), or -1.
-  int ResolveRoleNoun(std::string_view lower_head, uint32_t pos) const;
+  // The actor a role noun phrase refers to ("president" of "The president"), or -1. A person
+  // fits when one of their roles ends with the noun or is one of `titles`, the titles the noun
+  // stands for ("congressman": "rep.", "representative"; lower-cased).
+  int ResolveRoleNoun(std::string_view lower_head, const std::vector<std::string>& titles,
+                      uint32_t pos) const;
   // Records that the actor is mentioned at `span` (a pronoun or role noun), with an alias.
   void AddReference(int actor, Span span, std::string_view alias);
 

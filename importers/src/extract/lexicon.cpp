@@ -160,6 +160,18 @@ Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
       source_nouns.insert(joined);
     } else if (kind == "nonname") {
       nonnames.insert(joined);
+    } else if (kind == "role") {
+      if (f.size() < 3)
+        return Status::InvalidArgument(LineError(origin, line_no, "role without titles"));
+      std::vector<std::string>& titles_of = role_titles[joined];
+      for (std::string_view rest = f[2]; !rest.empty();) {
+        size_t bar = rest.find('|');
+        std::string title;
+        for (const auto& w : PhraseWords(rest.substr(0, bar)))
+          title += (title.empty() ? "" : " ") + w;
+        if (!title.empty()) titles_of.push_back(std::move(title));
+        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+      }
     } else {
       return Status::InvalidArgument(
           LineError(origin, line_no, "unknown kind '" + std::string(kind) + "'"));

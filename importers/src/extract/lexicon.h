@@ -92,11 +92,14 @@ struct Lexicon {
   };
   PhraseTable<Title> titles{kClsTitleHead};
   // Sets and maps answer for a Token (its cached hash) as well as for a string.
-  WordSet org_words;               // lower-cased
-  WordMap<std::string> demonyms;   // "chinese" -> "China"
-  WordSet nonnames;                // lower-cased
-  WordSet places;                  // lower-cased place names from the demonym list
-  WordSet source_nouns;            // lower-cased heads of lower-case sources
+  WordSet org_words;              // lower-cased
+  WordMap<std::string> demonyms;  // "chinese" -> "China"
+  WordSet nonnames;               // lower-cased
+  WordSet places;                 // lower-cased place names from the demonym list
+  WordSet source_nouns;           // lower-cased heads of lower-case sources
+  // Role nouns and the titles they refer back to: "congressman" -> {"rep.", "representative",
+  // "congressman"}, so that "the congressman" finds "Rep. Adam Kessler". Lower-cased.
+  WordMap<std::vector<std::string>> role_titles;
   WordMap<uint16_t> head_classes;  // first words of the phrase tables -> TokenClass bits
   HashBloom head_bloom;            // of head_classes' keys
 

@@ -139,7 +139,14 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       lower_name += w;
     }
     if (e - k == 1 && IsAcronym(text, toks[k]) && m.title.empty()) org = true;
-    if (lex.places.count(lower_name)) {
+    // A dateline opening the sentence ("BERGEN — ", "OSLO, Norway -- ") names a place.
+    auto is_dash = [&](const Token& t) {
+      return t.is("--") || t.is("-") || t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x93";
+    };
+    bool dateline = s == 0 && IsAcronym(text, toks[k]) && e < n &&
+                    (is_dash(toks[e]) || (toks[e].is(",") && e + 2 < n && toks[e + 1].capitalized &&
+                                          is_dash(toks[e + 2])));
+    if (lex.places.count(lower_name) || dateline) {
       m.type = ActorType::kPlace;
       m.certain = true;
     } else if (org && m.title.empty()) {
@@ -177,12 +184,20 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       }
       bool closed = j >= n || toks[j].is(",") || toks[j].is(".");
       size_t title_begin = title_appos ? e + 1 : e + 2;
-      if (closed && prep > title_begin && prep + 1 < j && m.title.empty()) {
+      if (closed && prep > title_begin && prep + 1 < j) {
         size_t of_begin = prep + 1;
         if (toks[of_begin].is("the")) ++of_begin;
         if (of_begin < j && toks[of_begin].capitalized) {
-          m.title = Join(text, toks, title_begin, prep);
-          m.of = Join(text, toks, of_begin, j);
+          std::string title = Join(text, toks, title_begin, prep);
+          std::string of = Join(text, toks, of_begin, j);
+          if (m.title.empty()) {
+            m.title = std::move(title);
+            m.of = std::move(of);
+          } else {
+            m.appos_title = std::move(title);
+            m.appos_of = std::move(of);
+            m.appos_span = {toks[title_begin].begin, toks[j - 1].end};
+          }
         }
       }
     }

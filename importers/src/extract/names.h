@@ -25,6 +25,11 @@ struct NameMention {
   std::string title;     // "President", "director"; "" if none
   std::string of;        // "China", "National Computer Network ..."; "" if none
   std::string gender;    // "male", "female" or ""
+  // A second role from an apposition when the name has a title of its own: "Rep. Adam Kessler,
+  // the top Democrat on the Fisheries Committee" -> "top Democrat", "Fisheries Committee".
+  std::string appos_title;
+  std::string appos_of;
+  Span appos_span;
 };
 
 // The name mentions of one sentence, in order. `text` is the article text the tokens point into.

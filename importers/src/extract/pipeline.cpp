@@ -158,7 +158,10 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
     return sp;
   }
   if (T[first].is("the") && last - first >= 2 && !T[last - 1].capitalized) {
-    int a = table->ResolveRoleNoun(head, src.begin);
+    static const std::vector<std::string> kNone;
+    auto titles = lexicon_.role_titles.find(head);
+    int a = table->ResolveRoleNoun(
+        head, titles == lexicon_.role_titles.end() ? kNone : titles->second, src.begin);
     if (a >= 0) {
       sp.actor = a;
       sp.name = table->actor(a).name;

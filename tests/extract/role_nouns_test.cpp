@@ -1,0 +1,67 @@
+// Role nouns refer back to the person or organisation they describe: "the congressman" is the
+// "Rep." named before, "the company" is the firm and not a committee, a dateline is a place.
+// The article is written for these tests.
+#include <catch2/catch.hpp>
+
+#include "extract_helpers.h"
+
+using namespace tkg;
+using namespace tkg::testing;
+
+namespace {
+
+const char* kArticle =
+    "Harbour Vote\n\n"
+    "BERGEN \xE2\x80\x94 Rep. Adam Kessler, the top Democrat on the Fisheries Committee, said on "
+    "Monday that the harbour deal was rushed.\n\n"
+    "Nordvault Shipping said in a statement that it would appeal.\n\n"
+    "The congressman said the vote should wait until June. The company said the deal was "
+    "fair.\n";
+
+const Actor* FindActor(const ArticleGraph& g, const std::string& name) {
+  for (const auto& a : g.actors)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("role nouns: 'the congressman' is the representative named before", "[coreference]") {
+  auto g = ExtractArticle(kArticle, "2019-03-11");
+  const Statement* s = FindStatement(g, "wait until June");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Adam Kessler");
+  const Actor* a = FindActor(g, "Adam Kessler");
+  REQUIRE(a != nullptr);
+  CHECK(s->speaker_id == a->id);
+}
+
+TEST_CASE("role nouns: an apposition adds a role beside the title", "[coreference]") {
+  auto g = ExtractArticle(kArticle, "2019-03-11");
+  const Actor* a = FindActor(g, "Adam Kessler");
+  REQUIRE(a != nullptr);
+  bool rep = false, top = false;
+  for (const auto& r : a->roles) {
+    rep = rep || r.title == "Rep.";
+    top = top || (r.title == "top Democrat" && r.of == "Fisheries Committee");
+  }
+  CHECK(rep);
+  CHECK(top);
+}
+
+TEST_CASE("role nouns: 'the company' is the firm, not the committee", "[coreference]") {
+  auto g = ExtractArticle(kArticle, "2019-03-11");
+  const Statement* s = FindStatement(g, "deal was fair");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Nordvault Shipping");
+  const Actor* firm = FindActor(g, "Nordvault Shipping");
+  REQUIRE(firm != nullptr);
+  CHECK(firm->type == ActorType::kOrganization);
+}
+
+TEST_CASE("role nouns: a dateline names a place", "[coreference]") {
+  auto g = ExtractArticle(kArticle, "2019-03-11");
+  const Actor* place = FindActor(g, "BERGEN");
+  REQUIRE(place != nullptr);
+  CHECK(place->type == ActorType::kPlace);
+}
