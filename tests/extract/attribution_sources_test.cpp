@@ -27,10 +27,9 @@ TEST_CASE("attribution: the head before prepositional phrases speaks", "[attribu
   CHECK(s->speaker == "The deputy head of Norway's delegation to the summit");
 }
 
-TEST_CASE("attribution: a cue word after a determiner is a noun that can speak",
-          "[attribution]") {
-  auto g = ExtractArticle(
-      "Audit\n\nThe report cited an internal audit of the port authority.\n", "2019-03-09");
+TEST_CASE("attribution: a cue word after a determiner is a noun that can speak", "[attribution]") {
+  auto g = ExtractArticle("Audit\n\nThe report cited an internal audit of the port authority.\n",
+                          "2019-03-09");
   const Statement* s = FindStatement(g, "internal audit");
   REQUIRE(s != nullptr);
   CHECK(s->speaker == "The report");
@@ -48,4 +47,17 @@ TEST_CASE("attribution: the head before a relative clause speaks", "[attribution
   const Statement* b = FindStatement(g, "change their minds");
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "31 percent of those who named a candidate");
+}
+
+TEST_CASE("attribution: a noun before a postnominal adjective heads the source", "[attribution]") {
+  auto g = ExtractArticle(
+      "Budget\n\nOfficials familiar with the budget said it would cost billions.\n\nPeople close "
+      "to the mayor said the vote would be delayed.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "cost billions");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Officials familiar with the budget");
+  const Statement* b = FindStatement(g, "vote would be delayed");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "People close to the mayor");
 }

@@ -10,6 +10,9 @@ bool Finder::PlausibleSource(const Toks& T, Range r) const {
   if (r.b - r.a == 1 && IsPronoun(T[r.a])) return true;
   for (size_t i = r.a; i < r.b; ++i)
     if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) && !lex.nonnames.count(T[i])) return true;
+  // "officials familiar (with ...)", "a person close (to ...)": the noun before a postnominal
+  // adjective heads the phrase.
+  if (r.b - r.a >= 2 && IsPostnominal(T[r.b - 1])) return PlausibleSource(T, {r.a, r.b - 1});
   std::string head = T[r.b - 1].lower;
   if (head.size() > 2 && head.compare(head.size() - 2, 2, "'s") == 0) head.resize(head.size() - 2);
   if (lex.source_nouns.count(head) || lex.org_words.count(head)) return true;

@@ -75,7 +75,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     // source close to the campaign", "said an official who ...").
     bool after_quote = T[ci - 1].kind == TokenKind::kCloseQuote ||
                        (ci >= 2 && T[ci - 2].kind == TokenKind::kCloseQuote);
-    if (np && after_quote && !PlausibleSource(T, *np)) {
+    if (np && after_quote && (!PlausibleSource(T, *np) || IsPostnominal(T[np->b - 1]))) {
       // "said a person close to the Clintons.": the source runs to the comma or the end.
       size_t e = np->b;
       while (e < ne && e < cj + 15 && T[e].is_word()) ++e;
@@ -250,7 +250,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   }
   if (relative_head) {
     np = Range{relative_head->a, p + 1};
-  } else if (!PlausibleSource(T, *np) && !ClosesQuote(T, np->a)) {
+  } else if (!ClosesQuote(T, np->a)) {
     auto head = head_of_phrases(*np);
     // "the years of empty promises": no plausible speaker, no attribution.
     if (!head) return false;

@@ -36,6 +36,12 @@ bool IsDet(const Token& t) {
   return s.count(t) > 0;
 }
 
+bool IsPostnominal(const Token& t) {
+  static const WordSet s = {"familiar", "close",   "knowledgeable", "involved",
+                            "briefed",  "present", "aware"};
+  return s.count(t) > 0;
+}
+
 bool IsPronoun(const Token& t) {
   return t.is("he") || t.is("she") || t.is("they") || t.is("i") || t.is("we") || t.is("who") ||
          t.is("it") || t.is("you") || t.is("which") ||

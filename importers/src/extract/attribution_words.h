@@ -22,6 +22,8 @@ bool IsDet(const Token& t);
 
 // Subject pronouns, with their contracted auxiliaries ("he's", "they've"), and "who".
 bool IsPronoun(const Token& t);
+// An adjective that follows its noun in a source: "officials familiar with", "a person close to".
+bool IsPostnominal(const Token& t);
 
 inline bool IsStop(const Token& t) { return StopWords().count(t) > 0; }
 
