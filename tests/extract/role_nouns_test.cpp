@@ -65,3 +65,26 @@ TEST_CASE("role nouns: a dateline names a place", "[coreference]") {
   REQUIRE(place != nullptr);
   CHECK(place->type == ActorType::kPlace);
 }
+
+TEST_CASE("surnames: an honorific's gender picks between two people of one family",
+          "[coreference]") {
+  auto g = ExtractArticle(
+      "Family Firm\n\nMargaret Holt said the firm would expand. Her brother, Edward Holt, said "
+      "he disagreed.\n\nMrs. Holt said the plan was funded. Mr. Holt added that costs were "
+      "rising. She said the board would decide.\n",
+      "2019-03-11");
+  const Actor* margaret = FindActor(g, "Margaret Holt");
+  const Actor* edward = FindActor(g, "Edward Holt");
+  REQUIRE(margaret != nullptr);
+  REQUIRE(edward != nullptr);
+  const Statement* funded = FindStatement(g, "plan was funded");
+  REQUIRE(funded != nullptr);
+  CHECK(funded->speaker_id == margaret->id);
+  const Statement* rising = FindStatement(g, "costs were rising");
+  REQUIRE(rising != nullptr);
+  CHECK(rising->speaker_id == edward->id);
+  // A given name tells the gender: "She" is Margaret, though Edward was named last.
+  const Statement* board = FindStatement(g, "board would decide");
+  REQUIRE(board != nullptr);
+  CHECK(board->speaker_id == margaret->id);
+}

@@ -58,24 +58,40 @@ void IndexMin(std::unordered_map<std::string, int>* m, const std::string& key, i
 
 int ActorTable::Find(const NameMention& m, const std::string& name) const {
   std::string folded = FoldName(name);
-  if (auto it = canon_.find(folded); it != canon_.end()) return it->second;
-  if (auto it = alias_.find(folded); it != alias_.end()) return it->second;
-  if (m.type == ActorType::kPerson && name.find(' ') == std::string::npos) {
-    // A surname: the most recently founded person whose name ends with it, else (names written
-    // family name first, "Xi Jinping") begins with it.
-    for (size_t i = actors_.size(); i-- > 0;) {
-      const Actor& a = actors_[i];
-      if (a.type == ActorType::kPerson && a.name.find(' ') != std::string::npos &&
-          LastWord(a.name) == name)
-        return static_cast<int>(i);
+  auto gender_fits = [&](int i) {
+    const std::string& g = genders_[static_cast<size_t>(i)];
+    return m.gender.empty() || g.empty() || g == m.gender;
+  };
+  if (auto it = canon_.find(folded); it != canon_.end() && gender_fits(it->second))
+    return it->second;
+  bool single = name.find(' ') == std::string::npos;
+  if (m.type == ActorType::kPerson && single) {
+    // A surname: of the people whose name ends with it (else, names written family name first,
+    // "Xi Jinping", begins with it) or who were called so before, the one mentioned last; an
+    // honorific's gender rules out the others ("Mrs. Clinton" is not Bill Clinton).
+    int best = -1;
+    uint32_t best_pos = 0;
+    for (int pass = 0; pass < 2 && best < 0; ++pass) {
+      for (size_t i = 0; i < actors_.size(); ++i) {
+        const Actor& a = actors_[i];
+        if (a.type != ActorType::kPerson || !gender_fits(static_cast<int>(i))) continue;
+        const auto& f = folded_[i];
+        bool fits = a.name.find(' ') != std::string::npos &&
+                    (pass == 0 ? LastWord(a.name) == name
+                               : a.name.compare(0, name.size() + 1, name + " ") == 0);
+        fits = fits || (pass == 0 && std::find(f.begin() + 1, f.end(), folded) != f.end());
+        if (!fits) continue;
+        uint32_t last = LastMentionBefore(static_cast<int>(i), m.span.begin) + 1;  // 1: none
+        if (best < 0 || last >= best_pos) {
+          best = static_cast<int>(i);
+          best_pos = last;
+        }
+      }
     }
-    for (size_t i = actors_.size(); i-- > 0;) {
-      const Actor& a = actors_[i];
-      if (a.type == ActorType::kPerson && a.name.find(' ') != std::string::npos &&
-          a.name.compare(0, name.size() + 1, name + " ") == 0)
-        return static_cast<int>(i);
-    }
+    if (best >= 0) return best;
   }
+  if (auto it = alias_.find(folded); it != alias_.end() && gender_fits(it->second))
+    return it->second;
   if (m.type == ActorType::kPerson && name.find(' ') != std::string::npos) {
     // A full name after a surname-only actor founded by a title ("President Xi").
     for (size_t i = 0; i < actors_.size(); ++i) {

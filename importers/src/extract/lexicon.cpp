@@ -160,6 +160,11 @@ Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
       source_nouns.insert(joined);
     } else if (kind == "nonname") {
       nonnames.insert(joined);
+    } else if (kind == "given") {
+      if (f.size() < 3 || (f[2] != "male" && f[2] != "female"))
+        return Status::InvalidArgument(
+            LineError(origin, line_no, "a given name needs 'male' or 'female'"));
+      given_genders[joined] = std::string(f[2]);
     } else if (kind == "role") {
       if (f.size() < 3)
         return Status::InvalidArgument(LineError(origin, line_no, "role without titles"));

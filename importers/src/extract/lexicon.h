@@ -100,8 +100,9 @@ struct Lexicon {
   // Role nouns and the titles they refer back to: "congressman" -> {"rep.", "representative",
   // "congressman"}, so that "the congressman" finds "Rep. Adam Kessler". Lower-cased.
   WordMap<std::vector<std::string>> role_titles;
-  WordMap<uint16_t> head_classes;  // first words of the phrase tables -> TokenClass bits
-  HashBloom head_bloom;            // of head_classes' keys
+  WordMap<std::string> given_genders;  // "hillary" -> "female"
+  WordMap<uint16_t> head_classes;      // first words of the phrase tables -> TokenClass bits
+  HashBloom head_bloom;                // of head_classes' keys
 
   // Sets the TokenClass bits of the word tokens: one lookup per token, after which the phrase
   // tables skip words that head none of their phrases. Call after the files are parsed.

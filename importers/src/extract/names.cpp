@@ -157,6 +157,10 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       m.certain = !m.title.empty() || e - k >= 2;
       if (e - k > 4) m.certain = false;  // a headline-like run, not a name
     }
+    // "Hillary Clinton": a common given name tells the gender a title did not.
+    if (m.type == ActorType::kPerson && m.gender.empty() && e - k >= 2)
+      if (auto g = lex.given_genders.find(toks[k]); g != lex.given_genders.end())
+        m.gender = g->second;
     // "<organisation> director <person>": the role is of the organisation before the title.
     if (m.type == ActorType::kPerson && title_before && !out.empty() &&
         out.back().type != ActorType::kPerson && out.back().span.end <= toks[s - 1].begin &&
