@@ -235,6 +235,31 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
 
   // Attributions and their speakers.
   std::vector<Attribution> attributions = FindAttributions(text, sentences, lexicon_);
+  // The discourse of a statement for its topics: its paragraph, the paragraph before and the
+  // headline; each sentence's strong topics computed once, when first needed.
+  std::vector<std::vector<uint8_t>> sentence_topics(sentences.size());
+  auto discourse_of = [&](size_t first_sentence) {
+    std::vector<uint8_t> d(topics_.topic_count(), 0);
+    uint32_t p = sentences[first_sentence].paragraph;
+    uint32_t before = UINT32_MAX;
+    for (size_t si = first_sentence; si-- > 0;) {
+      uint32_t q = sentences[si].paragraph;
+      if (q != p && q != UINT32_MAX) {
+        before = q;
+        break;
+      }
+    }
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      uint32_t q = sentences[si].paragraph;
+      if (q != p && q != before && q != UINT32_MAX) continue;
+      if (sentence_topics[si].empty()) {
+        sentence_topics[si] = topics_.Discourse(sentences[si].tokens);
+        if (sentence_topics[si].empty()) sentence_topics[si].assign(d.size(), 0);
+      }
+      for (size_t t = 0; t < d.size(); ++t) d[t] |= sentence_topics[si][t];
+    }
+    return d;
+  };
   std::vector<Statement>& out = graph->statements;
   std::vector<DatingInput> dating;
   for (const Attribution& a : attributions) {
@@ -284,7 +309,8 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
           if (t.begin >= part.begin && t.end <= part.end) content_tokens.push_back(t);
       }
     }
-    s.topics = topics_.Match(content_tokens, st.tokens);
+    std::vector<uint8_t> discourse = discourse_of(a.first_sentence);
+    s.topics = topics_.Match(content_tokens, st.tokens, &discourse);
     DatingInput di;
     di.sentence = s.sentence_span;
     di.content = a.content_parts;

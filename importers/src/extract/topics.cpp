@@ -16,6 +16,9 @@ TopicMatcher::TopicMatcher(const Taxonomy& taxonomy) : taxonomy_(taxonomy) {
       if (!s.empty() && s.front() == '!') {
         t.veto = true;
         s.remove_prefix(1);
+      } else if (!s.empty() && s.front() == '~') {
+        t.weak = true;
+        s.remove_prefix(1);
       }
       if (!s.empty() && s.back() == '*') {
         t.prefix = true;
@@ -24,6 +27,14 @@ TopicMatcher::TopicMatcher(const Taxonomy& taxonomy) : taxonomy_(taxonomy) {
       t.words = PhraseWords(s);
       if (!t.words.empty()) terms_.push_back(std::move(t));
     }
+  }
+  ancestors_.resize(topics.size());
+  root_.resize(topics.size());
+  for (size_t i = 0; i < topics.size(); ++i) {
+    for (const std::string& name : taxonomy.WithAncestors(topics[i].name))
+      for (size_t j = 0; j < topics.size(); ++j)
+        if (topics[j].name == name) ancestors_[i].push_back(j);
+    root_[i] = ancestors_[i].empty() ? i : ancestors_[i].back();
   }
   for (size_t i = 0; i < terms_.size(); ++i) {
     const Term& t = terms_[i];
@@ -89,18 +100,20 @@ bool TopicMatcher::Matches(const Term& t, const std::vector<Token>& toks, size_t
   return true;
 }
 
-std::vector<std::string> TopicMatcher::Match(const std::vector<Token>& content,
-                                             const std::vector<Token>& context) const {
-  const auto& topics = taxonomy_.topics();
-  std::vector<uint8_t> hit(topics.size(), 0), veto(topics.size(), 0);
+std::vector<uint8_t> TopicMatcher::Hits(const std::vector<Token>& content,
+                                        const std::vector<Token>& context,
+                                        const std::vector<uint8_t>* discourse) const {
+  const size_t n = root_.size();
+  std::vector<uint8_t> hit(n, 0), veto(n, 0);
+  bool any = false;
   for (size_t i = 0; i < content.size(); ++i) {
     Candidates(content[i], [&](size_t ti) {
       const Term& t = terms_[ti];
-      if (!t.veto && !hit[t.topic] && Matches(t, content, i)) hit[t.topic] = 1;
+      if (t.veto || hit[t.topic]) return;
+      if (t.weak && (discourse == nullptr || !(*discourse)[root_[t.topic]])) return;
+      if (Matches(t, content, i)) any = hit[t.topic] = 1;
     });
   }
-  bool any = false;
-  for (uint8_t h : hit) any |= h != 0;
   if (!any) return {};
   for (size_t i = 0; i < context.size(); ++i) {
     Candidates(context[i], [&](size_t ti) {
@@ -108,12 +121,30 @@ std::vector<std::string> TopicMatcher::Match(const std::vector<Token>& content,
       if (t.veto && hit[t.topic] && !veto[t.topic] && Matches(t, context, i)) veto[t.topic] = 1;
     });
   }
+  for (size_t i = 0; i < n; ++i) hit[i] = hit[i] && !veto[i];
+  return hit;
+}
+
+std::vector<uint8_t> TopicMatcher::Discourse(const std::vector<Token>& tokens) const {
+  std::vector<uint8_t> out(root_.size(), 0);
+  std::vector<uint8_t> hit = Hits(tokens, tokens, nullptr);
+  for (size_t i = 0; i < hit.size(); ++i)
+    if (hit[i])
+      for (size_t a : ancestors_[i]) out[a] = 1;
+  return out;
+}
+
+std::vector<std::string> TopicMatcher::Match(const std::vector<Token>& content,
+                                             const std::vector<Token>& context,
+                                             const std::vector<uint8_t>* discourse) const {
+  const auto& topics = taxonomy_.topics();
+  std::vector<uint8_t> hit = Hits(content, context, discourse);
   std::vector<std::string> out;
-  for (size_t i = 0; i < topics.size(); ++i) {
-    if (!hit[i] || veto[i]) continue;
-    for (const std::string& name : taxonomy_.WithAncestors(topics[i].name)) {
-      if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
-    }
+  for (size_t i = 0; i < hit.size(); ++i) {
+    if (!hit[i]) continue;
+    for (size_t a : ancestors_[i])
+      if (std::find(out.begin(), out.end(), topics[a].name) == out.end())
+        out.push_back(topics[a].name);
   }
   return out;
 }

@@ -1,6 +1,10 @@
 // Topics of a statement from the taxonomy's terms (data/topics.tsv): a statement is about a topic
 // when its content holds one of the topic's words or phrases and no veto term of that topic
 // appears in its sentence ("security" at a stadium is not cybersecurity). Ancestors are added.
+// Weak terms ("~attack*", "~impacted") count only when the statement's discourse (its
+// paragraph, the one before and the headline) is about the topic's root through a strong term:
+// "It is impossible to say how many organisations might be impacted", said of a hacking
+// campaign, is about cybersecurity; the same words in an article on floods are not.
 // Pure. Thread safety: an immutable TopicMatcher may be shared.
 #pragma once
 
@@ -19,22 +23,35 @@ class TopicMatcher {
   explicit TopicMatcher(const Taxonomy& taxonomy);
   // Topic names (ancestors included, nearest first per match) for `content`, vetoed by terms in
   // `context` (usually the sentence).
+  // `discourse`, if given, holds per topic index whether the discourse is about it (from
+  // Discourse, or-ed over sentences); weak terms need their topic's root there.
   std::vector<std::string> Match(const std::vector<Token>& content,
-                                 const std::vector<Token>& context) const;
+                                 const std::vector<Token>& context,
+                                 const std::vector<uint8_t>* discourse = nullptr) const;
+  // Per topic index: 1 when `tokens` hold a strong term of the topic or of a descendant, not
+  // vetoed in the same tokens.
+  std::vector<uint8_t> Discourse(const std::vector<Token>& tokens) const;
+  size_t topic_count() const { return root_.size(); }
 
  private:
   struct Term {
     std::vector<std::string> words;
     bool prefix = false;  // the last word is a prefix
     bool veto = false;
+    bool weak = false;  // "~": needs the discourse
     size_t topic = 0;
   };
   bool Matches(const Term& t, const std::vector<Token>& toks, size_t i) const;
   // Calls fn(term index) for every term that may start at toks[i].
   template <typename Fn>
   void Candidates(const Token& tok, Fn fn) const;
+  // Strong hits (vetoes applied) and their ancestors, per topic index.
+  std::vector<uint8_t> Hits(const std::vector<Token>& content, const std::vector<Token>& context,
+                            const std::vector<uint8_t>* discourse) const;
   const Taxonomy& taxonomy_;
   std::vector<Term> terms_;
+  std::vector<size_t> root_;                    // per topic index: the index of its root
+  std::vector<std::vector<size_t>> ancestors_;  // per topic index: itself, then its ancestors
   // Terms by their first word, and single-word prefix terms by up to 3 leading bytes.
   WordMap<std::vector<size_t>> by_first_;
   // Prefix terms ("cyber*") by their first three bytes (fewer if the term is shorter), packed
