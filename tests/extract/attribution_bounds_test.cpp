@@ -401,3 +401,31 @@ TEST_CASE("attribution: the writer's adjuncts and relative clauses are not conte
   REQUIRE(b != nullptr);
   CHECK(b->text == "the plan and its cost");
 }
+
+TEST_CASE("attribution: after a quotation a long adverbial follows the cue", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour\n\n\"The harbour will not wait for us,\" Pia Holm, the chair of the port board, "
+      "said of the meeting she had last week with the shipping companies in Bergen.\n\n"
+      "\"Will anyone pay for it?\" Holm asked rhetorically during a debate late last month.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "harbour will not wait");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "The harbour will not wait for us");
+  CHECK(a->speaker == "Pia Holm");
+  const Statement* b = FindStatement(g, "anyone pay");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "Will anyone pay for it?");
+}
+
+TEST_CASE("attribution: a stance verb's possessive object keeps its clause", "[attribution]") {
+  auto g = ExtractArticle(
+      "Tests\n\nSenator Rune Dahl condemned Norway's decision to close the northern "
+      "hospital in winter.\n\nDahl endorsed Ilse Brandt, the mayor of Bergen.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "decision");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "Norway's decision to close the northern hospital in winter");
+  const Statement* b = FindStatement(g, "Brandt");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "Ilse Brandt, the mayor of Bergen");
+}

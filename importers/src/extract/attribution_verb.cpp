@@ -26,7 +26,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   float base = cue.kind == CueKind::kBelief ? 0.5f : 0.85f;
   // Is the cue the end of its sentence, but for a few words ("said Tuesday", "said in a
   // statement")? Then its content comes before it.
-  auto ends_after = [&](size_t from, size_t* stop) {
+  // `after_quote`: the source follows a closing quotation, a shape so certain that a long
+  // adverbial may follow the cue ("said of the meeting he had last week with ...").
+  auto ends_after = [&](size_t from, size_t* stop, bool after_quote = false) {
     if (cue.kind == CueKind::kObject && from < ne && T[from].is_word() && !T[from].is("that")) {
       // "..., she told a cheering crowd." / "..., Ramos told AFP in an interview."
       if (T[from].capitalized) {
@@ -58,6 +60,11 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     *stop = j;
     if (rest == 0) return true;
     // What may follow a closing cue: when, where, how ("Tuesday", "in a statement").
+    if (after_quote) {
+      const std::string& w = T[from].lower;
+      bool ly = w.size() > 4 && w.ends_with("ly");  // "asked rhetorically"
+      return rest <= 25 && (IsAdverbialStart(T[from]) || ly);
+    }
     return rest <= 7 && IsAdverbialStart(T[from]);
   };
   // Does a quotation follow the cue after a comma ("said, "...")?
@@ -202,7 +209,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       size_t stop = 0;
       // "Last week, X, the editor, wrote, "Q."": an introduction, then the quotation.
       bool intro_then_quote = stop_quote(cj) && !ClosesQuote(T, np->a);
-      if (after_content && !intro_then_quote && ends_after(cj, &stop)) {
+      if (after_content && !intro_then_quote && ends_after(cj, &stop, ClosesQuote(T, np->a))) {
         if (!BackwardContent(s, np->a - 1, a)) return false;
         SetSource(a, T, *np);
         if (a->direct) FollowingQuotes(a);
@@ -311,8 +318,10 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     *a = std::move(fresh);
   }
   // "Biden said." after a quotation that ICU closed as a sentence of its own.
-  if (np->a == 0 && ends_after(cj, &stop) && s > 0 && S[s - 1].paragraph == S[s].paragraph &&
-      !S[s - 1].tokens.empty()) {
+  bool prev_quote =
+      s > 0 && !S[s - 1].tokens.empty() && S[s - 1].tokens.back().kind == TokenKind::kCloseQuote;
+  if (np->a == 0 && ends_after(cj, &stop, prev_quote) && s > 0 &&
+      S[s - 1].paragraph == S[s].paragraph && !S[s - 1].tokens.empty()) {
     const Toks& P = S[s - 1].tokens;
     size_t q = P.size() - 1;
     if (P[q].kind == TokenKind::kCloseQuote) {

@@ -150,7 +150,19 @@ size_t NameObjectEnd(const Toks& T, Range r) {
     while (k < r.b && n < 3 && T[k].is_word() && !T[k].capitalized && !IsStop(T[k]) &&
            !InTime(T[k]))
       ++k, ++n;
+    // "condemned North Korea's claim to have tested ...", "mocked Rubio's protestations that
+    // ...": the possessed noun's complement is content too.
+    if (n > 0 && k < r.b && (T[k].is("to") || T[k].is("that"))) return r.b;
     return k;
+  }
+  // "praising Jeb Bush, who ended his bid, as "a man who ..."": an apposition, then the
+  // complement; "endorsing Hillary Clinton, the Democratic nominee.": an apposition to the end.
+  if (T[j].is(",")) {
+    size_t k = j + 1;
+    while (k < r.b && !T[k].is(",") && k < j + 16) ++k;
+    if (k >= r.b && j + 1 < r.b && IsDet(T[j + 1])) return r.b;
+    if (k < r.b && T[k].is(",") && k + 1 < r.b && (T[k + 1].is("as") || T[k + 1].is("for")))
+      return r.b;
   }
   return j;
 }
