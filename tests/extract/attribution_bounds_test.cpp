@@ -429,3 +429,22 @@ TEST_CASE("attribution: a stance verb's possessive object keeps its clause", "[a
   REQUIRE(b != nullptr);
   CHECK(b->text == "Ilse Brandt, the mayor of Bergen");
 }
+
+TEST_CASE("attribution: a stance verb's object ends before the writer's additions",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Tram Budget\n\nCouncillor Pia Holm criticized the tram budget, even as her party voted "
+      "for it.\n\nThe mayor praised the harbour plan, and at one point the crowd cheered.\n\n"
+      "Holm praised the drivers, the cleaners, and the engineers.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "tram budget");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the tram budget");
+  const Statement* b = FindStatement(g, "harbour plan");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "the harbour plan");
+  // A list's last item is still the object.
+  const Statement* c = FindStatement(g, "drivers");
+  REQUIRE(c != nullptr);
+  CHECK(c->text == "the drivers, the cleaners, and the engineers");
+}

@@ -103,6 +103,7 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
     for (size_t j = chain_cue; j < T.size() && j < chain_cue + 3; ++j) (*consumed)[j] = 1;
   }
   r.b = ClauseEnd(T, r);
+  if (cue.kind == CueKind::kDirective) r.b = StanceObjectEnd(T, r);
   if (cue.kind == CueKind::kDirective && TakesNameObject(cue.lemma)) r.b = NameObjectEnd(T, r);
   r = Trim(T, r);
   // One word is content only as a name ("endorsed Clinton") or an answer ("said no", "said
@@ -149,6 +150,26 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     bool comma = T[i - 1].is(",");
     if (j < r.b && !T[j].capitalized && IsVerbCue(T, j, lex) && (subject == 0 || comma))
       return T[i - 1].is(",") ? i - 1 : i;
+  }
+  return r.b;
+}
+
+// A stance verb's object ("criticized the plan", "dismissed ideological labels") ends before
+// what the writer adds after a comma: a new clause (", and at one point the crowd ..."), an
+// adjunct (", even as ...", ", with ...") or a comment on the object (", a sentiment ...").
+size_t Finder::StanceObjectEnd(const Toks& T, Range r) const {
+  static const WordSet kAfterComma = {"even", "as", "with", "a", "an"};
+  bool list = false;  // "A, B, and C": a comma before ", and" makes it a list
+  for (size_t i = r.a + 1; i + 1 < r.b; ++i) {
+    if (T[i].kind == TokenKind::kOpenQuote) return r.b;  // a quotation: its words decide
+    if (!T[i].is(",")) continue;
+    const Token& n = T[i + 1];
+    if (kAfterComma.count(n) && !(i + 2 < r.b && T[i + 2].is("that"))) return i;
+    // ", and at one point the crowd ...", ", and it is ...": a clause, not a list's last item.
+    if (n.is("and") && !list && i + 2 < r.b &&
+        (IsPronoun(T[i + 2]) || IsAdverbialStart(T[i + 2]) || T[i + 2].is("the")))
+      return i;
+    list = true;
   }
   return r.b;
 }

@@ -114,6 +114,7 @@ struct Finder {
   // Where reported content ends before the sentence does: at a concessive clause (", although
   // he refused ...") or at a second reporting clause ("... and said ...", ", and Republicans
   // want ..."), which is a statement of its own.
+  size_t StanceObjectEnd(const Toks& T, Range r) const;
   size_t ClauseEnd(const Toks& T, Range r) const;
 
   // A time right after the cue ("disclosed on Monday a set of flaws", "said Thursday his
