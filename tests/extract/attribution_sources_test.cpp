@@ -61,3 +61,32 @@ TEST_CASE("attribution: a noun before a postnominal adjective heads the source",
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "People close to the mayor");
 }
+
+TEST_CASE("attribution: a phrase with coordination and an object pronoun speaks", "[attribution]") {
+  auto g = ExtractArticle(
+      "Fishing\n\nExperts on Norway and the fishing industry said the quotas were too high.\n\n"
+      "Those close to him say the minister will resign.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "quotas were too high");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Experts on Norway and the fishing industry");
+  const Statement* b = FindStatement(g, "minister will resign");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Those close to him");
+}
+
+TEST_CASE(
+    "attribution: a name after a preposition is not the speaker, but a spokesperson "
+    "speaks for the organisation",
+    "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferries\n\nPeople close to Ilse Brandt said she was angry.\n\nA spokeswoman for Nordvault "
+      "Shipping said the ferries would run.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "she was angry");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "People close to Ilse Brandt");
+  const Statement* b = FindStatement(g, "ferries would run");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Nordvault Shipping");
+}

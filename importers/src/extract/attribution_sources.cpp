@@ -8,6 +8,10 @@ namespace tkg::extract::attr {
 bool Finder::PlausibleSource(const Toks& T, Range r) const {
   if (r.empty()) return false;
   if (r.b - r.a == 1 && IsPronoun(T[r.a])) return true;
+  static const WordSet kQuantifiers = {"some",    "many",  "others", "most", "few",
+                                       "several", "those", "both",   "all"};
+  if (r.b - r.a == 1 && kQuantifiers.count(T[r.a])) return true;  // "Many say", "Those close"
+  if (r.b - r.a == 1 && !T[r.a].capitalized && IsStop(T[r.a])) return false;  // "him
   for (size_t i = r.a; i < r.b; ++i)
     if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) && !lex.nonnames.count(T[i])) return true;
   // "officials familiar (with ...)", "a person close (to ...)": the noun before a postnominal

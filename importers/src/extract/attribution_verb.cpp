@@ -226,6 +226,10 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     return false;
   }
   auto np = LeftNP(T, p, lex);
+  // "Those close to him say": an object pronoun ends the phrase before the cue.
+  static const WordSet kObjectPronouns = {"him", "her", "them", "us", "me"};
+  if (!np && kObjectPronouns.count(T[p]) && p >= 2 && T[p - 1].is_word() && IsStop(T[p - 1]))
+    np = Range{p, p + 1};
   if (!np) return false;
   if (left == ci && !AgreesWithBaseForm(T, *np, ci, cue)) return false;
   // "the organizer of a pro-Trump rally said", "the deputy head of the delegation to the
@@ -234,7 +238,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     static const WordSet kPrep = {"of", "at", "to", "for", "from", "in", "on", "with"};
     std::optional<Range> best;
     if (PlausibleSource(T, r)) best = r;
-    for (size_t hops = 0; hops < 3 && r.a >= 2 && kPrep.count(T[r.a - 1]); ++hops) {
+    // "Experts on North Korea and nuclear arms said": "and" joins inside a phrase.
+    for (size_t hops = 0; hops < 4 && r.a >= 2 && (kPrep.count(T[r.a - 1]) || T[r.a - 1].is("and"));
+         ++hops) {
       auto head = LeftNP(T, r.a - 2, lex);
       if (!head) break;
       if (PlausibleSource(T, *head)) best = head;

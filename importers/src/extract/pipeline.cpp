@@ -125,6 +125,17 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
   if (best != nullptr && best->span.end < src.end && !T[last - 1].capitalized &&
       T[last - 1].is_word())
     best = nullptr;
+  // A name after a preposition describes the head before it: "Experts on North Korea", "People
+  // close to Trump" are not North Korea or Trump. A spokesperson speaks for the organisation.
+  if (best != nullptr && best->span.begin > src.begin) {
+    size_t k = first;
+    while (k < last && T[k].end <= best->span.begin) ++k;
+    static const WordSet kPrep = {"of", "on", "to", "with", "at", "for", "from", "in", "about"};
+    if (k > first && kPrep.count(T[k - 1])) {
+      bool spokes = k >= first + 2 && T[k - 2].lower.starts_with("spokes");
+      if (!spokes) best = nullptr;
+    }
+  }
   if (best != nullptr) {
     sp.actor = table->AddSpeakerName(*best);
     if (sp.actor >= 0) {
