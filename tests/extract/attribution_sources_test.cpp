@@ -90,3 +90,14 @@ TEST_CASE(
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Nordvault Shipping");
 }
+
+TEST_CASE("attribution: an apposition between dashes", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferries\n\nJon Aas \xE2\x80\x94 a ferry captain from Stord \xE2\x80\x94 said the new "
+      "timetable was unworkable.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "timetable was unworkable");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Jon Aas");
+  CHECK(a->rule == "appositive");
+}

@@ -186,6 +186,20 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     a->confidence = base - 0.15f;
     return true;
   }
+  // Between dashes: "Kall -- co-editor of a book on the debates -- said ...".
+  auto is_dash = [](const Token& t) { return t.is("--") || t.lower == "\xE2\x80\x94"; };
+  if (is_dash(T[p])) {
+    for (size_t d = p; d-- > 1 && p - d < 40;) {
+      if (!is_dash(T[d])) continue;
+      auto np = LeftNP(T, d - 1, lex);
+      if (!np || !PlausibleSource(T, *np) || (np->a > 0 && !IsStop(T[np->a - 1]))) break;
+      if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+      SetSource(a, T, Range{np->a, p + 1});
+      a->rule = "appositive";
+      a->confidence = base - 0.05f;
+      return true;
+    }
+  }
   // Appositive: "Smith, the head of X, said ..." and "...," Smith, the head of X, said.
   if (T[p].is(",")) {
     for (size_t c1 = p; c1-- > 0 && p - c1 < 40;) {
