@@ -448,3 +448,16 @@ TEST_CASE("attribution: a stance verb's object ends before the writer's addition
   REQUIRE(c != nullptr);
   CHECK(c->text == "the drivers, the cleaners, and the engineers");
 }
+
+TEST_CASE("attribution: a participle cue after a closed quotation ends the content",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferries\n\nHolm told the Bergen Post that the timetable was \"a mess from the start,\" "
+      "adding, \"Nobody asked the crews.\"\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "timetable was");
+  REQUIRE(a != nullptr);
+  CHECK(a->text.rfind("the timetable was \"a mess from the start", 0) == 0);
+  CHECK(a->text.find("adding") == std::string::npos);
+  CHECK(a->text.find("Nobody") == std::string::npos);
+}

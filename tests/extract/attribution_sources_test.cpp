@@ -101,3 +101,17 @@ TEST_CASE("attribution: an apposition between dashes", "[attribution]") {
   CHECK(a->speaker == "Jon Aas");
   CHECK(a->rule == "appositive");
 }
+
+TEST_CASE("attribution: a partitive subject and an apposition after a dash", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferries\n\nOne of her aides, Jon Aas, told reporters that the timetable would change.\n\n"
+      "It was no accident \xE2\x80\x94 Pia Holm, a spokeswoman for the port, told the Bergen Post "
+      "that the mayor had been warned.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "timetable would change");
+  REQUIRE(a != nullptr);
+  CHECK(SpanText(g.article.text, a->source_span) == "One of her aides");
+  const Statement* b = FindStatement(g, "mayor had been warned");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Pia Holm");
+}

@@ -132,11 +132,13 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
       return i;
     // ", who ..." / ", which ...": a relative clause the writer adds about a name.
     if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which"))) return i;
-    // ", saying ...", ", he added": another attribution begins.
-    if (T[i].is(",") && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
+    // ", saying ...", ", he added": another attribution begins; also after a quotation closed
+    // with its comma (`maniacal," adding, "...`).
+    bool comma_before = T[i].is(",") || (T[i].kind == TokenKind::kCloseQuote && T[i - 1].is(","));
+    if (comma_before && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
         T[i + 1].lower.size() > 4 &&
         T[i + 1].lower.compare(T[i + 1].lower.size() - 3, 3, "ing") == 0)
-      return i;
+      return T[i].is(",") ? i : i + 1;
     if (!(T[i].is("and") || T[i].is("but"))) continue;
     size_t j = i + 1;
     size_t subject = 0;

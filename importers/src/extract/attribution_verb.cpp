@@ -216,7 +216,8 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (np->a > 0 && (T[np->a - 1].is("of") || T[np->a - 1].is("at") || T[np->a - 1].is("for") ||
                         T[np->a - 1].is("with")))
         continue;
-      bool after_dateline = np->a > 0 && SkipDateline(T, np->a) == np->a;  // "BERGEN — X, ..."
+      // "BERGEN — X, ...", "... — X, a spokesman, said"
+      bool after_dateline = np->a > 0 && (SkipDateline(T, np->a) == np->a || is_dash(T[np->a - 1]));
       if (np->a > 0 && !after_content && !after_dateline && !IsStop(T[np->a - 1]) &&
           T[np->a - 1].kind != TokenKind::kOpenQuote)
         break;
@@ -304,7 +305,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // "Asked about it, she said, "Q."" / "Taking it in, Trump said, "Q."": an introductory
   // phrase, then the source and a quotation; the quotation is the content (handled below).
   bool quote_next = stop_quote(cj);
-  bool intro_before = quote_next && IntroductoryClause(T, Range{0, np->a - 1});
+  bool intro_before = quote_next && np->a > 0 && IntroductoryClause(T, Range{0, np->a - 1});
   if (after_comma && !intro_before && ends_after(cj, &stop)) {
     if (BackwardContent(s, np->a - 1, a)) {
       SetSource(a, T, *np);

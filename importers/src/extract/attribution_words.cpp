@@ -1,5 +1,7 @@
 #include "attribution_words.h"
 
+#include <algorithm>
+
 #include "word_list.h"
 
 namespace tkg::extract::attr {
@@ -191,6 +193,11 @@ std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
       --q;
       // "a senior official", "one top aide": "senior" and "top" read as determiners
       while (q > 0 && p - q < 10 && IsDet(T[q - 1])) --q;
+      // "One of his advisers", "some of the voters": a quantifier before "of".
+      static const WordSet kPartitive = {"one",  "two",  "three", "some", "many", "several",
+                                         "most", "all",  "none",  "each", "any",  "few",
+                                         "both", "half", "four",  "five"};
+      if (q >= 2 && T[q - 1].is("of") && kPartitive.count(T[q - 2])) q -= 2;
       break;
     }
     if (t.is("of") && q >= 2 && T[q - 2].is_word() && !IsStop(T[q - 2]) && !IsPronoun(T[q - 2])) {
@@ -224,6 +231,8 @@ std::optional<Range> RightNP(const Toks& T, size_t k, const Lexicon& lex) {
 }
 
 Range Trim(const Toks& T, Range r) {
+  r.b = std::min(r.b, T.size());
+  if (r.a > r.b) r.a = r.b;
   while (r.a < r.b && !T[r.a].is_word()) ++r.a;
   while (r.b > r.a && !T[r.b - 1].is_word()) --r.b;
   return r;
