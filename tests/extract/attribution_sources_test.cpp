@@ -115,3 +115,14 @@ TEST_CASE("attribution: a partitive subject and an apposition after a dash", "[a
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Pia Holm");
 }
+
+TEST_CASE("attribution: a coordinated cue takes the subject after an introduction",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferries\n\nAlong with two councillors, Pia Holm visited the depot and said the ferries "
+      "were unsafe.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "ferries were unsafe");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Pia Holm");
+}

@@ -194,11 +194,13 @@ size_t Finder::SkipLeadingTime(const Toks& T, size_t k, size_t ne) {
 // content: a segment opening with a preposition or subordinator needs a clause after a comma.
 bool Finder::IntroPhrase(const Toks& T, Range r) const {
   static const WordSet kIntro = {
-      "in",     "on",     "at",         "despite",  "if",        "when",      "after", "before",
-      "during", "since",  "while",      "although", "though",    "as",        "to",    "with",
-      "for",    "from",   "by",         "among",    "across",    "unlike",    "like",  "because",
-      "until",  "amid",   "without",    "through",  "following", "according", "of",    "over",
-      "under",  "within", "throughout", "upon",     "once",      "whether",   "absent"};
+      "in",        "on",        "at",      "despite", "if",       "when",      "after",
+      "before",    "during",    "since",   "while",   "although", "though",    "as",
+      "to",        "with",      "for",     "from",    "by",       "among",     "across",
+      "unlike",    "like",      "because", "until",   "amid",     "without",   "through",
+      "following", "according", "of",      "over",    "under",    "within",    "throughout",
+      "upon",      "once",      "whether", "absent",  "along",    "alongside", "outside",
+      "inside",    "besides",   "beyond",  "around",  "against",  "regarding", "near"};
   size_t k = r.a;
   while (k < r.b && (T[k].is("but") || T[k].is("and") || T[k].is("yet") || T[k].is("so") ||
                      T[k].is("still") || T[k].is("then")))

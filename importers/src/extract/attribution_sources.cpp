@@ -67,6 +67,12 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit) const {
       ((T[k].lower.size() > 4 && T[k].lower.ends_with("ly")) ||
        OneOf(T[k].lower, kSentenceAdverbs)))
     k += T[k + 1].is(",") ? 2 : 1;
+  // A time opening the sentence ("Wednesday, ...", "Last October, ...") precedes the subject.
+  if (k < limit && InTime(T[k])) {
+    size_t t = k;
+    while (t < limit && InTime(T[t])) ++t;
+    if (t < limit && T[t].is(",")) k = t + 1;
+  }
   // An introductory phrase ("On Monday, ...", "In a statement, ...") precedes the subject.
   if (limit > k && IntroPhrase(T, Range{k, std::min<size_t>(limit, k + 1)})) {
     size_t c = k;
