@@ -461,3 +461,11 @@ TEST_CASE("attribution: a participle cue after a closed quotation ends the conte
   CHECK(a->text.find("adding") == std::string::npos);
   CHECK(a->text.find("Nobody") == std::string::npos);
 }
+
+TEST_CASE("attribution: 'said to applause' names the audience, not a passive", "[attribution]") {
+  auto g = ExtractArticle("Rally\n\n\"We will rebuild the harbour,\" Holm said to loud applause.\n",
+                          "2019-03-09");
+  const Statement* a = FindStatement(g, "rebuild the harbour");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Holm");
+}

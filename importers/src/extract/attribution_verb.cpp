@@ -147,10 +147,15 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // "reported to the centre", "said to be", "announced by": passive or participle.
   // Verbs whose content may be an infinitive ("vowed to fight") are not passive before "to".
   // "said to a cheering crowd", "said to reporters" name a hearer, not a passive.
+  // "said to applause", "said to reporters", "told to cheering supporters"
+  static const WordSet kAudience = {
+      "reporters", "supporters", "voters",       "journalists", "delegates",  "students",
+      "donors",    "applause",   "cheers",       "laughter",    "laughs",     "boos",
+      "cheering",  "rousing",    "enthusiastic", "loud",        "thunderous", "scattered"};
   bool to_hearer =
       cj + 1 < T.size() && T[cj].is("to") &&
       (IsDet(T[cj + 1]) || T[cj + 1].is("him") || T[cj + 1].is("her") || T[cj + 1].is("them") ||
-       T[cj + 1].is("me") || T[cj + 1].is("us") || T[cj + 1].is("reporters"));
+       T[cj + 1].is("me") || T[cj + 1].is("us") || kAudience.count(T[cj + 1]));
   if ((cue.kind == CueKind::kSpeech || cue.kind == CueKind::kReport) && cj < T.size() &&
       (T[cj].is("by") || (T[cj].is("to") && cj + 1 < T.size() && !T[cj + 1].capitalized &&
                           !TakesInfinitive(cue.lemma) && !to_hearer)))
