@@ -164,3 +164,19 @@ TEST_CASE("attribution: a following quotation with its own cue is not a continua
   CHECK(p->rule == "participle");
   CHECK(p->speaker.find("Berg") != std::string::npos);
 }
+
+TEST_CASE("attribution: 'sees X as Y' is a stance, 'saw the film' is not; 'made it clear that'",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour\n\nMayor Ilse Brandt sees the harbour deal as a threat to the fishing fleet.\n\n"
+      "Brandt saw the film on Friday.\n\nThe ministry made it clear that the deal would stand.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "threat to the fishing fleet");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Ilse Brandt");
+  CHECK(a->text == "the harbour deal as a threat to the fishing fleet");
+  CHECK(FindStatement(g, "the film") == nullptr);
+  const Statement* c = FindStatement(g, "deal would stand");
+  REQUIRE(c != nullptr);
+  CHECK(c->text == "the deal would stand");
+}

@@ -13,6 +13,13 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // after a directive cue makes it a phrasal verb or a noun, not a reporting verb.
   // "compared with last year", "compared to 2012": a preposition, not a stance.
   if (cue.lemma == "compare" && cj < ne && (T[cj].is("with") || T[cj].is("to"))) return false;
+  // "see", "view", "regard" report a stance only with "as": "sees the plan as a threat" (not
+  // "saw the film").
+  if (cue.lemma == "see as") {
+    size_t j = cj;
+    while (j < ne && j < cj + 9 && T[j].is_word() && !T[j].is("as")) ++j;
+    if (j >= ne || !T[j].is("as") || j == cj) return false;
+  }
   if (cue.kind == CueKind::kDirective && ci > 0 && !T[ci - 1].is(",") &&
       T[ci - 1].kind != TokenKind::kCloseQuote) {
     if (cj >= ne) return false;
