@@ -180,3 +180,20 @@ TEST_CASE("attribution: 'sees X as Y' is a stance, 'saw the film' is not; 'made 
   REQUIRE(c != nullptr);
   CHECK(c->text == "the deal would stand");
 }
+
+TEST_CASE("attribution: a passive cue with its agent", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour\n\nThe harbour plan was rejected by 61 percent of the voters.\n\nHolm was asked by "
+      "the host whether the ferries would run.\n\nThe meeting was first reported by the Bergen "
+      "Post.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "harbour plan");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "61 percent of the voters");
+  CHECK(a->rule == "passive");
+  const Statement* b = FindStatement(g, "ferries would run");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "the host");
+  // A relay, not a statement of the outlet's.
+  CHECK(FindStatement(g, "The meeting") == nullptr);
+}

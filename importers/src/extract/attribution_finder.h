@@ -86,6 +86,10 @@ struct Finder {
   // A participle opening the sentence speaks for its subject after the comma: "Noting that the
   // port was full, Berg said ...", "After saying he was tired, the captain left."
   bool LeadingParticiple(size_t s, size_t ci, size_t cj, Attribution* a);
+  // A passive cue with its agent: "a sentiment endorsed by the crowd" (content: the subject),
+  // "was warned by the embassy that ..." (content: what follows the agent).
+  bool Passive(size_t s, size_t ci, size_t by, const Cue& cue, Attribution* a,
+               std::vector<uint8_t>* consumed);
 
   // "Smith's claim that ...", "his warning that ...": a cue used as a noun after a possessive
   // speaks for the possessor when a that-clause follows.

@@ -249,4 +249,45 @@ bool Finder::IsAdjectiveLike(const Token& t) {
            t.is("latest") || t.is("recent") || t.is("repeated")));
 }
 
+bool Finder::Passive(size_t s, size_t ci, size_t by, const Cue& cue, Attribution* a,
+                     std::vector<uint8_t>* consumed) {
+  const Toks& T = S[s].tokens;
+  // Participles that, with an agent, report words or a stance; not those that describe
+  // ("backed by", "supported by", "offered by") or relay ("first reported by").
+  static const WordSet kReporting = {
+      "echoed",       "rejected", "endorsed",   "criticized",   "criticised", "praised",
+      "applauded",    "derided",  "denounced",  "condemned",    "confirmed",  "claimed",
+      "disputed",     "denied",   "questioned", "asked",        "warned",     "told",
+      "pressed",      "urged",    "dismissed",  "ridiculed",    "mocked",     "lambasted",
+      "blasted",      "slammed",  "welcomed",   "hailed",       "lauded",     "challenged",
+      "contradicted", "refuted",  "described",  "acknowledged", "announced",  "disclosed"};
+  if (!kReporting.count(T[ci])) return false;
+  auto agent = RightNP(T, by + 1, lex);
+  if (!agent || IsPronoun(T[agent->a]) || !PlausibleSource(T, *agent)) return false;
+  size_t ne = ContentEnd(T);
+  size_t after = agent->b;
+  if (after < ne && T[after].is(",")) ++after;
+  bool clause_after =
+      after < ne && (T[after].is("that") || T[after].is("whether") || T[after].is("to") ||
+                     T[after].is(":") || T[after].kind == TokenKind::kOpenQuote);
+  if (clause_after) {
+    Cue speech = cue;  // the addressee is the passive's subject: nothing to skip after the agent
+    speech.kind = CueKind::kSpeech;
+    if (!ContentAfter(s, after, speech, a, consumed)) return false;
+  } else {
+    // The subject before the participle (past "was", "has been"): "an allegation rejected by".
+    size_t q = ci;
+    static const WordSet kBe = {"was",   "were", "is",   "are", "been", "be",
+                                "being", "has",  "have", "had", "not",  "also"};
+    while (q > 0 && kBe.count(T[q - 1])) --q;
+    if (q == 0) return false;
+    auto subject = LeftNP(T, q - 1, lex);
+    if (!subject || IsPronoun(T[subject->a])) return false;
+    SetContent(a, T, *subject);
+  }
+  SetSource(a, T, *agent);
+  a->rule = "passive";
+  return true;
+}
+
 }  // namespace tkg::extract::attr

@@ -117,6 +117,12 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   while (left > 0 && IsSkippable(T[left - 1])) --left;
   left = SkipTimeAdverbial(T, left);
   while (left > 0 && IsSkippable(T[left - 1])) --left;
+  // "an allegation rejected by the inquiry", "was asked by the host whether ...": the agent
+  // after "by" speaks.
+  if (cj + 1 < T.size() && T[cj].is("by") && Passive(s, ci, cj, cue, a, consumed)) {
+    a->confidence = base - 0.15f;
+    return true;
+  }
   if (IsPassiveCue(T, ci)) return false;
   // A parenthesis between the source and its cue: "Rep. Jane Roe (D-Ore.) said ...".
   if (left > 1 && T[left - 1].is(")")) {
