@@ -197,3 +197,15 @@ TEST_CASE("attribution: a passive cue with its agent", "[attribution]") {
   // A relay, not a statement of the outlet's.
   CHECK(FindStatement(g, "The meeting") == nullptr);
 }
+
+TEST_CASE("attribution: plural nouns that look like cues are no statements", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour\n\nHealth worries have followed the mayor since March.\n\nThe council received "
+      "several requests for an audit.\n\nMany say the harbour plan will fail.\n",
+      "2019-03-09");
+  CHECK(FindStatement(g, "followed the mayor") == nullptr);
+  CHECK(FindStatement(g, "for an audit") == nullptr);
+  const Statement* s = FindStatement(g, "harbour plan will fail");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Many");
+}

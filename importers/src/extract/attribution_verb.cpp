@@ -265,6 +265,15 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     np = Range{p, p + 1};
   if (!np) return false;
   if (left == ci && !AgreesWithBaseForm(T, *np, ci, cue)) return false;
+  // A cue word that is a plural noun: after a quantifier ("those jokes", "several requests")
+  // or followed by the sentence's own verb ("Health worries have dogged ...").
+  if (left == ci && T[ci].lower.ends_with("s") && cue.words.size() == 1) {
+    static const WordSet kQuantifiers = {"some",  "many", "several", "few",  "those",
+                                         "these", "both", "all",     "most", "other"};
+    if (np->b - np->a == 1 && kQuantifiers.count(T[np->a])) return false;
+    static const WordSet kAux = {"have", "are", "were"};
+    if (cj < T.size() && kAux.count(T[cj])) return false;
+  }
   // "the organizer of a pro-Trump rally said", "the deputy head of the delegation to the
   // forum said": the head before the prepositional phrases speaks.
   auto head_of_phrases = [&](Range r) -> std::optional<Range> {
