@@ -111,7 +111,10 @@ std::vector<uint8_t> TopicMatcher::Hits(const std::vector<Token>& content,
       const Term& t = terms_[ti];
       if (t.veto || hit[t.topic]) return;
       if (t.weak && (discourse == nullptr || !(*discourse)[root_[t.topic]])) return;
-      if (Matches(t, content, i)) any = hit[t.topic] = 1;
+      if (Matches(t, content, i)) {
+        hit[t.topic] = 1;
+        any = true;
+      }
     });
   }
   if (!any) return {};
