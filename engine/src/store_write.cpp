@@ -407,7 +407,12 @@ Status RocksStore::PutArticles(const std::vector<const ArticleGraph*>& graphs,
   }
 
   std::lock_guard<std::mutex> lock(write_mu_);
+  // RocksDB counts every key comparison in its thread-local perf context by default (a TLS
+  // lookup each, several per memtable insert); nothing reads those counts here.
+  const rdb::PerfLevel perf_level = rdb::GetPerfLevel();
+  rdb::SetPerfLevel(rdb::PerfLevel::kDisable);
   Status s = WriteGroup(norm, results);
+  rdb::SetPerfLevel(perf_level);
   if (!s.ok()) {  // nothing of the group was written
     for (PutResult& r : *results) {
       if (r.status.ok()) r.status = s;
