@@ -3,10 +3,12 @@
 // no third-party text). Prints the figures as tables.
 //
 //   tkg_bench [--sizes 10000,100000] [--queries 300] [--no-http] [--dir DIR] [--seed N]
+//             [--group N]
 //   tkg_bench --extract DIR
 //
-// Import figures time Store::PutArticle only (the corpus is generated beforehand, in chunks), so
-// they measure the engine, not extraction. Query figures are per call, after the import, with a
+// Import figures time Store::PutArticle only (with --group N: PutArticles of N articles, as
+// `tkg import` writes; the corpus is generated beforehand, in chunks), so they measure the
+// engine, not extraction. Query figures are per call, after the import, with a
 // warm block cache; "http" runs the same statement queries through the API server on a loopback
 // port with one keep-alive client.
 #include <arpa/inet.h>
@@ -295,7 +297,8 @@ uint64_t DirBytes(const std::string& dir) {
   return total;
 }
 
-bool Import(Store& store, const World& w, size_t statements, uint64_t seed, ImportFigures* f) {
+bool Import(Store& store, const World& w, size_t statements, uint64_t seed, size_t group,
+            ImportFigures* f) {
   Rng rng(seed);
   size_t index = 0;
   const size_t chunk = 500;
@@ -308,7 +311,21 @@ bool Import(Store& store, const World& w, size_t statements, uint64_t seed, Impo
       planned += n;
     }
     auto start = Clock::now();
+    if (group > 1) {
+      for (size_t i = 0; i < batch.size(); i += group) {
+        std::vector<const ArticleGraph*> graphs;
+        for (size_t j = i; j < std::min(batch.size(), i + group); ++j) graphs.push_back(&batch[j]);
+        std::vector<PutResult> results;
+        Status s = store.PutArticles(graphs, &results);
+        for (const auto& r : results) s = s.ok() ? r.status : s;
+        if (!s.ok()) {
+          std::fprintf(stderr, "tkg_bench: PutArticles: %s\n", s.ToString().c_str());
+          return false;
+        }
+      }
+    }
     for (const auto& g : batch) {
+      if (group > 1) break;
       PutOutcome outcome;
       Status s = store.PutArticle(g, &outcome);
       if (!s.ok()) {
@@ -576,6 +593,7 @@ int main(int argc, char** argv) {
   bool http = true;
   std::string base_dir;
   uint64_t seed = 42;
+  size_t group = 1;  // articles per write: 1 PutArticle each, more: PutArticles groups
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](const char* flag) -> std::string {
@@ -595,17 +613,23 @@ int main(int argc, char** argv) {
       base_dir = value("--dir");
     } else if (a == "--seed") {
       seed = std::strtoull(value("--seed").c_str(), nullptr, 10);
+    } else if (a == "--group") {
+      group = std::max<size_t>(1, std::strtoull(value("--group").c_str(), nullptr, 10));
     } else if (a == "--extract") {
       // Extraction alone, no store: tkg_bench --extract ../shared/corpus/polnear/train
       return tkg::bench::RunExtractThroughput(value("--extract"), 3);
     } else if (a == "--help" || a == "-h") {
       std::printf(
           "usage: tkg_bench [--sizes 10000,100000] [--queries 300] [--no-http] [--dir DIR] "
-          "[--seed N]\n\nBuilds synthetic corpora with the given numbers of statements, writes "
+          "[--seed N] [--group N]\n\nBuilds synthetic corpora with the given numbers of "
+          "statements, writes "
           "each into a\nfresh store (under DIR, default a temp directory, removed afterwards) "
           "and prints\nimport throughput and query latency (p50/p99), directly and over "
           "HTTP.\n\n  tkg_bench --extract DIR   extraction throughput (no storage) over the *.txt "
-          "articles\n                            under DIR, in MB/s per core of CPU time\n");
+          "articles\n                            under DIR, in MB/s per core of CPU time\n  "
+          "--group "
+          "N   write N articles per Store::PutArticles call (as tkg import does;\n            "
+          "default 1: one Store::PutArticle each)\n");
       return 0;
     } else {
       std::fprintf(stderr, "tkg_bench: unknown option '%s' (try --help)\n", a.c_str());
@@ -651,7 +675,7 @@ int main(int argc, char** argv) {
     }
     std::fprintf(stderr, "tkg_bench: importing %zu statements into %s\n", size, dir.c_str());
     ImportFigures f;
-    if (!Import(*store, w, size, seed + 1, &f)) return 1;
+    if (!Import(*store, w, size, seed + 1, group, &f)) return 1;
     f.store_bytes = DirBytes(dir);
     imports.emplace_back(size, f);
 
@@ -749,8 +773,12 @@ int main(int argc, char** argv) {
     fs::remove_all(base_dir, ec);
   }
 
-  std::printf("tkg_bench: synthetic corpus, seed %" PRIu64 "\n\nimport (Store::PutArticle)\n",
-              seed);
+  std::printf("tkg_bench: synthetic corpus, seed %" PRIu64 "\n\n", seed);
+  if (group > 1) {
+    std::printf("import (Store::PutArticles, %zu articles a call)\n", group);
+  } else {
+    std::printf("import (Store::PutArticle)\n");
+  }
   std::printf("  %-12s %9s %9s %9s %11s %8s %13s %9s\n", "statements", "articles", "text MB",
               "seconds", "articles/s", "MB/s", "statements/s", "store MB");
   for (const auto& [size, f] : imports) {

@@ -48,6 +48,20 @@ Status Store::ListArticles(const std::string&, size_t, std::vector<std::string>*
 
 Status Store::CatchUp() { return Status::OK(); }
 
+Status Store::PutArticles(const std::vector<const ArticleGraph*>& graphs,
+                          std::vector<PutResult>* results) {
+  results->assign(graphs.size(), PutResult());
+  for (size_t i = 0; i < graphs.size(); ++i) {
+    PutResult& r = (*results)[i];
+    r.status = PutArticle(*graphs[i], &r.outcome);
+    if (!r.status.ok() && !r.status.IsInvalidArgument()) {
+      for (size_t j = i + 1; j < graphs.size(); ++j) (*results)[j].status = r.status;
+      return r.status;
+    }
+  }
+  return Status::OK();
+}
+
 Status Store::ArticleVersions(const std::string&, std::vector<ArticleVersionInfo>* out) {
   out->clear();
   return Status::InvalidArgument("ArticleVersions: not supported by this store implementation");

@@ -68,19 +68,8 @@ PersonName ParsePersonName(std::string_view name) {
   return out;
 }
 
-Status RocksStore::GetW(rdb::WriteBatchWithIndex* b, rdb::ColumnFamilyHandle* cf,
-                        const std::string& key, std::string* value, bool* found) {
-  rdb::Status s = b->GetFromBatchAndDB(db_.get(), rdb::ReadOptions(), cf, key, value);
-  if (s.IsNotFound()) {
-    *found = false;
-    return Status::OK();
-  }
-  *found = s.ok();
-  return FromRocks(s, dir_ + ": read of key '" + Printable(key) + "'");
-}
-
-Status RocksStore::DesiredLink(const std::string& actor_id, rdb::WriteBatchWithIndex* b,
-                               ActorMerge* m, bool* linked) {
+Status RocksStore::DesiredLink(const std::string& actor_id, PendingWrites* b, ActorMerge* m,
+                               bool* linked) {
   *linked = false;
   *m = ActorMerge();
   ActorView v;
@@ -171,7 +160,7 @@ Status RocksStore::DesiredLink(const std::string& actor_id, rdb::WriteBatchWithI
   return Status::OK();
 }
 
-Status RocksStore::ApplyRelink(const Relink& relink, rdb::WriteBatchWithIndex* b) {
+Status RocksStore::ApplyRelink(const Relink& relink, PendingWrites* b) {
   std::set<std::string> ids = relink.ids;
   for (const auto& sn : relink.surnames) {
     // Only bare surnames are ever linked; full names under the surname need no second look.
@@ -214,7 +203,7 @@ Status RocksStore::ApplyRelink(const Relink& relink, rdb::WriteBatchWithIndex* b
     }
     if (linked) {
       b->Put(nodes_, key, enc);
-      b->Put(index_, keys::LinkedFromKey(want.to_id, id), rdb::Slice());
+      b->Put(index_, keys::LinkedFromKey(want.to_id, id), std::string());
     } else if (had) {
       b->Delete(nodes_, key);
     }
@@ -245,7 +234,7 @@ Status RocksStore::BackfillLinks() {
   bool f = false;
   TKG_RETURN_IF_ERROR(Get(meta_, std::string(keys::kMetaActorLinks), &v, &f));
   if (f) return Status::OK();
-  rdb::WriteBatchWithIndex b(rdb::BytewiseComparator(), 0, /*overwrite_key=*/true);
+  PendingWrites b;
   Relink relink;
   TKG_RETURN_IF_ERROR(ScanActors([&](std::string_view id, const ActorView& a) {
     relink.ids.insert(std::string(id));
@@ -256,8 +245,7 @@ Status RocksStore::BackfillLinks() {
   }));
   TKG_RETURN_IF_ERROR(ApplyRelink(relink, &b));
   b.Put(meta_, std::string(keys::kMetaActorLinks), "1");
-  return FromRocks(db_->Write(rdb::WriteOptions(), b.GetWriteBatch()),
-                   dir_ + ": cannot index the actor links of an older store");
+  return WritePending(b, dir_ + ": cannot index the actor links of an older store");
 }
 
 Status RocksStore::RootOf(const std::string& id, const rdb::Snapshot* snap, std::string* root) {

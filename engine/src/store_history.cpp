@@ -8,20 +8,22 @@ namespace tkg {
 namespace store_internal {
 
 Status RocksStore::LoadVersions(const std::string& id, const rdb::Snapshot* snap,
-                                std::vector<codec::VersionRecord>* out) {
+                                std::vector<codec::VersionRecord>* out, PendingWrites* pending) {
   out->clear();
   std::string prefix = keys::VersionPrefix(id);
   bool bad = false;
-  TKG_RETURN_IF_ERROR(Scan(nodes_, prefix, keys::Successor(prefix), snap,
-                           [&](std::string_view k, std::string_view v) {
-                             codec::VersionRecord r;
-                             if (!codec::Decode(v, &r) || r.version != keys::VersionOfKey(k)) {
-                               bad = true;
-                               return false;
-                             }
-                             out->push_back(std::move(r));
-                             return true;
-                           }));
+  auto take = [&](std::string_view k, std::string_view v) {
+    codec::VersionRecord r;
+    if (!codec::Decode(v, &r) || r.version != keys::VersionOfKey(k)) {
+      bad = true;
+      return false;
+    }
+    out->push_back(std::move(r));
+    return true;
+  };
+  TKG_RETURN_IF_ERROR(pending != nullptr
+                          ? ScanW(pending, nodes_, prefix, keys::Successor(prefix), take)
+                          : Scan(nodes_, prefix, keys::Successor(prefix), snap, take));
   if (bad) {
     return Status::Corruption(dir_ + ": a version record of article " + id + " is malformed");
   }

@@ -11,8 +11,8 @@
 #include <rocksdb/convenience.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/perf_level.h>
 #include <rocksdb/table.h>
-#include <rocksdb/utilities/write_batch_with_index.h>
 #include <rocksdb/write_batch.h>
 #include <unistd.h>
 
@@ -35,6 +35,7 @@
 #include "codec.h"
 #include "date_scan.h"
 #include "keys.h"
+#include "pending_writes.h"
 #include "tkg/engine/store.h"
 #include "tkg/schema/ids.h"
 
@@ -125,6 +126,8 @@ class RocksStore final : public Store {
   Status Init(const StoreOptions& options);
 
   Status PutArticle(const ArticleGraph& graph, PutOutcome* outcome) override;
+  Status PutArticles(const std::vector<const ArticleGraph*>& graphs,
+                     std::vector<PutResult>* results) override;
   Status PutTopics(const std::vector<Topic>& topics) override;
   Status GetArticle(const std::string& id, Article* out) override;
   Status GetArticleGraph(const std::string& id, ArticleGraph* out) override;
@@ -192,8 +195,9 @@ class RocksStore final : public Store {
   Status CatchUpNow(int64_t max_age_ms);
   Status OpenDb(const StoreOptions& options, const rdb::Options& opts,
                 const std::vector<rdb::ColumnFamilyDescriptor>& descs);
+  // `pending`: read through that batch (its writes over the database) instead of at `snap`.
   Status LoadVersions(const std::string& id, const rdb::Snapshot* snap,
-                      std::vector<codec::VersionRecord>* out);
+                      std::vector<codec::VersionRecord>* out, PendingWrites* pending = nullptr);
   // The current version number of a stored article: its last version record, or 1 for an
   // article stored before versions were recorded.
   Status CurrentVersion(const std::string& id, const rdb::Snapshot* snap, uint32_t* version);
@@ -265,24 +269,44 @@ class RocksStore final : public Store {
     return out;
   }
 
+  // `pending`: read through that batch (its writes over the database) instead of at `snap`.
   Status LoadArticleGraph(const std::string& id, const rdb::Snapshot* snap, ArticleGraph* out,
-                          bool* found);
+                          bool* found, PendingWrites* pending = nullptr);
+  // PutArticles, in steps: check and normalise one article (no store access); then add what it
+  // writes to `b`, reading through `b`, with its counter deltas and the links to re-examine.
+  Status Normalise(const ArticleGraph& in, ArticleGraph* out);
+  // Under write_mu_: stages the articles whose result is OK so far, then writes them in one
+  // batch. Non-OK: a store failure, and nothing was written.
+  Status WriteGroup(const std::vector<ArticleGraph>& norm, std::vector<PutResult>* results);
+  Status StageArticle(const ArticleGraph& g, PendingWrites* b, Counts* d, Relink* relink,
+                      PutOutcome* outcome);
   // Merges `contribution` (this article's view of the actor; null: it no longer mentions it)
   // into the stored merged actor, replacing `previous` (the replaced version's view; null: a
   // new article, or the old version did not mention it), and notes in `relink` what actor links
   // to re-examine.
   Status UpdateActor(const std::string& actor_id, const ArticleActor* contribution,
-                     const ArticleActor* previous, const std::string& article_id,
-                     rdb::WriteBatchBase* b, Counts* d, Relink* relink);
-  Status ApplyCounts(const Counts& d, rdb::WriteBatchBase* b);
+                     const ArticleActor* previous, const std::string& article_id, PendingWrites* b,
+                     Counts* d, Relink* relink);
+  // Adds the counter updates of `d` to `b` (a WriteBatch or PendingWrites).
+  template <class Batch>
+  Status ApplyCounts(const Counts& d, Batch* b);
+  // Writes what `b` holds (each key's last operation, in key order).
+  Status WritePending(const PendingWrites& b, const std::string& what);
 
-  // Reads through a pending WriteBatchWithIndex (its writes over the database), so that link
-  // decisions see the state the batch will leave.
-  Status GetW(rdb::WriteBatchWithIndex* b, rdb::ColumnFamilyHandle* cf, const std::string& key,
-              std::string* value, bool* found);
+  // Reads through pending writes (laid over the database), so that a write sees the state it
+  // leaves: link decisions, and each article of a group what the ones before it wrote.
+  Status GetW(PendingWrites* b, rdb::ColumnFamilyHandle* cf, const std::string& key,
+              std::string* value, bool* found) {
+    if (const PendingWrites::Op* op = b->Find(cf, key)) {
+      *found = !op->deleted;
+      if (*found) *value = op->value;
+      return Status::OK();
+    }
+    return Get(cf, key, value, found);
+  }
   template <class T>
-  Status GetRecordW(rdb::WriteBatchWithIndex* b, rdb::ColumnFamilyHandle* cf,
-                    const std::string& key, T* out, bool* found) {
+  Status GetRecordW(PendingWrites* b, rdb::ColumnFamilyHandle* cf, const std::string& key, T* out,
+                    bool* found) {
     std::string v;
     TKG_RETURN_IF_ERROR(GetW(b, cf, key, &v, found));
     if (*found && !codec::Decode(v, out)) {
@@ -291,24 +315,40 @@ class RocksStore final : public Store {
     }
     return Status::OK();
   }
+  // Scan (above) of the database with the pending writes laid over it.
   template <class Fn>
-  Status ScanW(rdb::WriteBatchWithIndex* b, rdb::ColumnFamilyHandle* cf, const std::string& lower,
+  Status ScanW(PendingWrites* b, rdb::ColumnFamilyHandle* cf, const std::string& lower,
                const std::string& upper, Fn fn) {
-    std::unique_ptr<rdb::Iterator> it(
-        b->NewIteratorWithBase(cf, db_->NewIterator(rdb::ReadOptions(), cf)));
-    for (it->Seek(lower); it->Valid(); it->Next()) {
-      std::string_view k(it->key().data(), it->key().size());
-      if (!upper.empty() && k >= std::string_view(upper)) break;
-      if (!fn(k, std::string_view(it->value().data(), it->value().size()))) break;
+    auto [p, pend] = b->Range(cf, lower, upper);
+    rdb::ReadOptions ro;
+    rdb::Slice ub(upper);
+    if (!upper.empty()) ro.iterate_upper_bound = &ub;
+    std::unique_ptr<rdb::Iterator> it(db_->NewIterator(ro, cf));
+    it->Seek(lower);
+    for (;;) {
+      bool db_ok = it->Valid();
+      if (!db_ok && p == pend) break;
+      std::string_view dk =
+          db_ok ? std::string_view(it->key().data(), it->key().size()) : std::string_view();
+      if (p != pend && (!db_ok || std::string_view(p->first) <= dk)) {
+        bool shadows = db_ok && std::string_view(p->first) == dk;
+        bool go_on =
+            p->second.deleted || fn(std::string_view(p->first), std::string_view(p->second.value));
+        if (shadows) it->Next();
+        ++p;
+        if (!go_on) break;
+      } else {
+        if (!fn(dk, std::string_view(it->value().data(), it->value().size()))) break;
+        it->Next();
+      }
     }
     return FromRocks(it->status(), dir_ + ": scan from '" + Printable(lower) + "'");
   }
   // Recomputes the links of every actor `relink` names (and of those sharing its surnames or
   // names) from the state the batch leaves, writing only what changed.
-  Status ApplyRelink(const Relink& relink, rdb::WriteBatchWithIndex* b);
+  Status ApplyRelink(const Relink& relink, PendingWrites* b);
   // The link `actor_id` should have in that state; *linked false when none.
-  Status DesiredLink(const std::string& actor_id, rdb::WriteBatchWithIndex* b, ActorMerge* m,
-                     bool* linked);
+  Status DesiredLink(const std::string& actor_id, PendingWrites* b, ActorMerge* m, bool* linked);
   // Stores built before actor links existed: index surnames and compute links once (writer).
   Status BackfillLinks();
   // Stores built before organisation-name keys (C) existed: index them once (writer).

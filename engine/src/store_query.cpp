@@ -26,31 +26,36 @@ Status RocksStore::GetArticleGraph(const std::string& id_arg, ArticleGraph* out)
 }
 
 Status RocksStore::LoadArticleGraph(const std::string& id, const rdb::Snapshot* snap,
-                                    ArticleGraph* out, bool* found) {
+                                    ArticleGraph* out, bool* found, PendingWrites* pending) {
   *out = ArticleGraph();
-  TKG_RETURN_IF_ERROR(
-      GetRecord(nodes_, keys::Node(keys::kArticle, id), &out->article, found, snap));
+  auto get_record = [&](rdb::ColumnFamilyHandle* cf, const std::string& key, auto* rec, bool* f) {
+    return pending != nullptr ? GetRecordW(pending, cf, key, rec, f)
+                              : GetRecord(cf, key, rec, f, snap);
+  };
+  TKG_RETURN_IF_ERROR(get_record(nodes_, keys::Node(keys::kArticle, id), &out->article, found));
   if (!*found) return Status::OK();
   bool f = false;
-  TKG_RETURN_IF_ERROR(Get(text_, keys::TextKey(id), &out->article.text, &f, snap));
+  TKG_RETURN_IF_ERROR(pending != nullptr
+                          ? GetW(pending, text_, keys::TextKey(id), &out->article.text, &f)
+                          : Get(text_, keys::TextKey(id), &out->article.text, &f, snap));
   Manifest m;
-  TKG_RETURN_IF_ERROR(GetRecord(nodes_, keys::Node(keys::kManifest, id), &m, &f, snap));
+  TKG_RETURN_IF_ERROR(get_record(nodes_, keys::Node(keys::kManifest, id), &m, &f));
   if (!f) return Status::Corruption(dir_ + ": article " + id + " has no manifest");
   for (const auto& aid : m.actor_ids) {
     ArticleActor aa;
-    TKG_RETURN_IF_ERROR(GetRecord(nodes_, keys::ArticleActorNode(id, aid), &aa, &f, snap));
+    TKG_RETURN_IF_ERROR(get_record(nodes_, keys::ArticleActorNode(id, aid), &aa, &f));
     if (!f) return Status::Corruption(dir_ + ": article " + id + " lost actor " + aid);
     out->actors.push_back(std::move(aa.actor));
   }
   for (const auto& sid : m.statement_ids) {
     Statement s;
-    TKG_RETURN_IF_ERROR(GetRecord(nodes_, keys::Node(keys::kStatement, sid), &s, &f, snap));
+    TKG_RETURN_IF_ERROR(get_record(nodes_, keys::Node(keys::kStatement, sid), &s, &f));
     if (!f) return Status::Corruption(dir_ + ": article " + id + " lost statement " + sid);
     out->statements.push_back(std::move(s));
   }
   for (const auto& eid : m.event_ids) {
     Event e;
-    TKG_RETURN_IF_ERROR(GetRecord(nodes_, keys::Node(keys::kEvent, eid), &e, &f, snap));
+    TKG_RETURN_IF_ERROR(get_record(nodes_, keys::Node(keys::kEvent, eid), &e, &f));
     if (!f) return Status::Corruption(dir_ + ": article " + id + " lost event " + eid);
     out->events.push_back(std::move(e));
   }

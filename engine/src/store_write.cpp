@@ -6,7 +6,8 @@ namespace tkg {
 
 namespace store_internal {
 
-Status RocksStore::ApplyCounts(const Counts& d, rdb::WriteBatchBase* b) {
+template <class Batch>
+Status RocksStore::ApplyCounts(const Counts& d, Batch* b) {
   const std::pair<const char*, int64_t> deltas[] = {
       {"articles", d.articles},    {"actors", d.actors}, {"statements", d.statements},
       {"events", d.events},        {"topics", d.topics}, {"edges", d.edges},
@@ -45,11 +46,11 @@ bool Covers(const Actor& newer, const Actor& older) {
 
 Status RocksStore::UpdateActor(const std::string& actor_id, const ArticleActor* contribution,
                                const ArticleActor* previous, const std::string& article_id,
-                               rdb::WriteBatchBase* b, Counts* d, Relink* relink) {
+                               PendingWrites* b, Counts* d, Relink* relink) {
   std::string key = keys::Node(keys::kActor, actor_id);
   ActorView before;
   bool had = false;
-  TKG_RETURN_IF_ERROR(GetRecord(nodes_, key, &before, &had));
+  TKG_RETURN_IF_ERROR(GetRecordW(b, nodes_, key, &before, &had));
   ActorView after;
   bool has = false;
   auto merge = [&](const ArticleActor& aa) {
@@ -70,20 +71,20 @@ Status RocksStore::UpdateActor(const std::string& actor_id, const ArticleActor* 
     // Recompute from every other article that mentions the actor, then this one's new version.
     std::vector<std::string> articles;
     std::string prefix = keys::EdgePrefix(actor_id, EdgeType::kMentions, false);
-    Status st = Scan(edges_, prefix, keys::Successor(prefix), nullptr,
-                     [&](std::string_view k, std::string_view) {
-                       Edge e;
-                       if (keys::ParseEdgeKey(k, &e) && e.from != article_id &&
-                           (articles.empty() || articles.back() != e.from)) {
-                         articles.push_back(e.from);
-                       }
-                       return true;
-                     });
+    Status st = ScanW(b, edges_, prefix, keys::Successor(prefix),
+                      [&](std::string_view k, std::string_view) {
+                        Edge e;
+                        if (keys::ParseEdgeKey(k, &e) && e.from != article_id &&
+                            (articles.empty() || articles.back() != e.from)) {
+                          articles.push_back(e.from);
+                        }
+                        return true;
+                      });
     TKG_RETURN_IF_ERROR(st);
     for (const auto& a : articles) {
       ArticleActor aa;
       bool f = false;
-      TKG_RETURN_IF_ERROR(GetRecord(nodes_, keys::ArticleActorNode(a, actor_id), &aa, &f));
+      TKG_RETURN_IF_ERROR(GetRecordW(b, nodes_, keys::ArticleActorNode(a, actor_id), &aa, &f));
       if (f) merge(aa);
     }
   } else if (had) {
@@ -117,7 +118,7 @@ Status RocksStore::UpdateActor(const std::string& actor_id, const ArticleActor* 
   }
   if (org && (had != has || old_own != new_own)) {  // organisations by own name (keys.h)
     if (had && !old_own.empty()) b->Delete(index_, keys::OrgNameKey(old_own, actor_id));
-    if (has && !new_own.empty()) b->Put(index_, keys::OrgNameKey(new_own, actor_id), rdb::Slice());
+    if (has && !new_own.empty()) b->Put(index_, keys::OrgNameKey(new_own, actor_id), {});
     if (had && !old_own.empty()) relink->names.insert(old_own);
     if (has && !new_own.empty()) relink->names.insert(new_own);
   }
@@ -156,8 +157,9 @@ Status RocksStore::UpdateActor(const std::string& actor_id, const ArticleActor* 
   return Status::OK();
 }
 
-Status RocksStore::PutArticle(const ArticleGraph& in, PutOutcome* outcome) {
-  TKG_RETURN_IF_ERROR(WritableCheck());
+// Checks an article (InvalidArgument names what is wrong) and normalises a copy: fills
+// back-references and the content hash, drops duplicate records.
+Status RocksStore::Normalise(const ArticleGraph& in, ArticleGraph* out) {
   const std::string& id = in.article.id;
   if (id.empty() || HasNul(id) || id.find('@') != std::string::npos) {
     return Status::InvalidArgument("article '" + in.article.source + "': the article id '" + id +
@@ -177,8 +179,8 @@ Status RocksStore::PutArticle(const ArticleGraph& in, PutOutcome* outcome) {
     for (const auto& p : e.participant_ids) bad = bad || HasNul(p);
     if (bad) return Status::InvalidArgument("article " + id + ": bad id in event " + e.id);
   }
-  // Normalise a copy: fill back-references and the content hash, drop duplicate records.
-  ArticleGraph g;
+  ArticleGraph& g = *out;
+  g = ArticleGraph();
   g.article = in.article;
   if (g.article.content_hash.empty()) g.article.content_hash = Hex16(Hash64(g.article.text));
   g.times = in.times;
@@ -223,11 +225,18 @@ Status RocksStore::PutArticle(const ArticleGraph& in, PutOutcome* outcome) {
       g.events.back().article_id = id;
     }
   }
+  return Status::OK();
+}
 
-  std::lock_guard<std::mutex> lock(write_mu_);
+Status RocksStore::StageArticle(const ArticleGraph& g, PendingWrites* bp, Counts* dp, Relink* rp,
+                                PutOutcome* outcome) {
+  PendingWrites& b = *bp;
+  Counts& d = *dp;
+  Relink& relink = *rp;
+  const std::string& id = g.article.id;
   Article stored;
   bool found = false;
-  TKG_RETURN_IF_ERROR(GetRecord(nodes_, keys::Node(keys::kArticle, id), &stored, &found));
+  TKG_RETURN_IF_ERROR(GetRecordW(&b, nodes_, keys::Node(keys::kArticle, id), &stored, &found));
   ArticleGraph old;
   bool updating = false;
   if (found) {
@@ -236,21 +245,17 @@ Status RocksStore::PutArticle(const ArticleGraph& in, PutOutcome* outcome) {
       return Status::OK();
     }
     bool f = false;
-    TKG_RETURN_IF_ERROR(LoadArticleGraph(id, nullptr, &old, &f));
+    TKG_RETURN_IF_ERROR(LoadArticleGraph(id, nullptr, &old, &f, &b));
     updating = true;
   }
 
-  // Indexed, so that actor links are decided on the state this write leaves (ApplyRelink).
-  rdb::WriteBatchWithIndex b(rdb::BytewiseComparator(), 0, /*overwrite_key=*/true);
-  Counts d;
-  Relink relink;
   uint32_t version = 1;
   if (updating) {
     // The old version becomes history: its statements move out of the main indexes into the
     // history indexes and records (keyed by article id and version), with its text and article
     // record, so that they stay queryable (include_superseded) and their evidence readable.
     std::vector<codec::VersionRecord> versions;
-    TKG_RETURN_IF_ERROR(LoadVersions(id, nullptr, &versions));
+    TKG_RETURN_IF_ERROR(LoadVersions(id, nullptr, &versions, &b));
     codec::VersionRecord ov;
     if (!versions.empty()) {
       ov = versions.back();
@@ -303,7 +308,7 @@ Status RocksStore::PutArticle(const ArticleGraph& in, PutOutcome* outcome) {
   if (!g.article.outlet.empty()) {
     std::string okey = keys::Node(keys::kOutlet, OutletId(g.article.outlet)), v;
     bool f = false;
-    TKG_RETURN_IF_ERROR(Get(nodes_, okey, &v, &f));
+    TKG_RETURN_IF_ERROR(GetW(&b, nodes_, okey, &v, &f));
     if (!f) b.Put(nodes_, okey, codec::EncodeOutlet(g.article.outlet));
   }
 
@@ -353,7 +358,7 @@ Status RocksStore::PutArticle(const ArticleGraph& in, PutOutcome* outcome) {
       if (tid.empty() || new_topics.count(tid)) continue;
       std::string tkey = keys::Node(keys::kTopic, tid), v;
       bool f = false;
-      TKG_RETURN_IF_ERROR(Get(nodes_, tkey, &v, &f));
+      TKG_RETURN_IF_ERROR(GetW(&b, nodes_, tkey, &v, &f));
       if (f) continue;
       new_topics.insert(tid);
       Topic topic;
@@ -381,12 +386,84 @@ Status RocksStore::PutArticle(const ArticleGraph& in, PutOutcome* outcome) {
 
   m.times = g.times;
   b.Put(nodes_, keys::Node(keys::kManifest, id), codec::Encode(m));
-  TKG_RETURN_IF_ERROR(ApplyRelink(relink, &b));
-  TKG_RETURN_IF_ERROR(ApplyCounts(d, &b));
-  TKG_RETURN_IF_ERROR(FromRocks(db_->Write(rdb::WriteOptions(), b.GetWriteBatch()),
-                                dir_ + ": cannot write article " + id));
   *outcome = updating ? PutOutcome::kUpdated : PutOutcome::kInserted;
   return Status::OK();
+}
+
+Status RocksStore::PutArticle(const ArticleGraph& graph, PutOutcome* outcome) {
+  std::vector<PutResult> results;
+  TKG_RETURN_IF_ERROR(PutArticles({&graph}, &results));
+  *outcome = results[0].outcome;
+  return results[0].status;
+}
+
+Status RocksStore::PutArticles(const std::vector<const ArticleGraph*>& graphs,
+                               std::vector<PutResult>* results) {
+  TKG_RETURN_IF_ERROR(WritableCheck());
+  results->assign(graphs.size(), PutResult());
+  std::vector<ArticleGraph> norm(graphs.size());
+  for (size_t i = 0; i < graphs.size(); ++i) {
+    (*results)[i].status = Normalise(*graphs[i], &norm[i]);
+  }
+
+  std::lock_guard<std::mutex> lock(write_mu_);
+  // RocksDB counts every key comparison in its thread-local perf context by default (a TLS
+  // lookup each, several per memtable insert); nothing reads those counts here.
+  const rdb::PerfLevel perf_level = rdb::GetPerfLevel();
+  rdb::SetPerfLevel(rdb::PerfLevel::kDisable);
+  Status s = WriteGroup(norm, results);
+  rdb::SetPerfLevel(perf_level);
+  if (!s.ok()) {  // nothing of the group was written
+    for (PutResult& r : *results) {
+      if (r.status.ok()) r.status = s;
+    }
+  }
+  return s;
+}
+
+Status RocksStore::WriteGroup(const std::vector<ArticleGraph>& norm,
+                              std::vector<PutResult>* results) {
+  // Readable before it is written: each article reads what the articles before it in the group
+  // wrote (the same article twice, a merged actor, a new topic), and actor links are decided on
+  // the state the whole group leaves (ApplyRelink).
+  PendingWrites b;
+  Counts total;
+  Relink relink;
+  std::string first_id;
+  for (size_t i = 0; i < norm.size(); ++i) {
+    PutResult& r = (*results)[i];
+    if (!r.status.ok()) continue;
+    Counts d;
+    Relink rl;
+    // Everything an article can be at fault for was checked by Normalise: what fails here is
+    // the store (a read, a record that does not decode), and then none of the group is written.
+    TKG_RETURN_IF_ERROR(StageArticle(norm[i], &b, &d, &rl, &r.outcome));
+    if (first_id.empty()) first_id = norm[i].article.id;
+    total.articles += d.articles;
+    total.actors += d.actors;
+    total.statements += d.statements;
+    total.events += d.events;
+    total.topics += d.topics;
+    total.edges += d.edges;
+    total.superseded += d.superseded;
+    relink.ids.merge(rl.ids);
+    relink.surnames.merge(rl.surnames);
+    relink.names.merge(rl.names);
+  }
+  if (b.Count() == 0) return Status::OK();  // nothing new (kUnchanged)
+  // Links are a function of the stored records only (KEYS.md, "Actor links"), so deciding them
+  // once on the group's final state gives what deciding them after each article would.
+  TKG_RETURN_IF_ERROR(ApplyRelink(relink, &b));
+  TKG_RETURN_IF_ERROR(ApplyCounts(total, &b));
+  std::string what = dir_ + ": cannot write article " + first_id;
+  if (norm.size() > 1) what += " and the others of its group";
+  return WritePending(b, what);
+}
+
+Status RocksStore::WritePending(const PendingWrites& b, const std::string& what) {
+  rdb::WriteBatch batch(b.ByteSize());
+  b.AppendTo(&batch);
+  return FromRocks(db_->Write(rdb::WriteOptions(), &batch), what);
 }
 
 Status RocksStore::PutTopics(const std::vector<Topic>& topics) {

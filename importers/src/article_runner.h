@@ -1,8 +1,8 @@
 // Internal to importers: the extract-then-write stage every import path shares (files in
 // import.cpp; feeds, fetched pages and WARC records in feeds/). Articles are extracted a batch at
 // a time on a few threads while one writer thread stores the previous batch; they are written in
-// the order added, one WriteBatch each (Store::PutArticle), and outcomes and failures are counted
-// into the ImportSummary in that order.
+// the order added, in groups of one WriteBatch each (Store::PutArticles; every article all or
+// nothing), and outcomes and failures are counted into the ImportSummary in that order.
 // Thread safety: one thread drives a runner.
 #pragma once
 
@@ -22,6 +22,10 @@ class ArticleRunner {
  public:
   // Articles a batch holds before Full() says to flush.
   static constexpr size_t kBatch = 64;
+  // The writer stores articles in groups of at most this many, or of about this much text
+  // (Store::PutArticles), bounding the memory of one write.
+  static constexpr size_t kGroup = 64;
+  static constexpr size_t kGroupBytes = 16u << 20;
 
   ArticleRunner(Store& store, const Extractor& extractor, const ImportOptions& options,
                 ImportSummary* summary);

@@ -1,6 +1,7 @@
 // A run killed halfway (SIGKILL, as cron's timeout or the OOM killer would) leaves no half-written
-// article: each article, with its statements, actors, edges, indexes, version and history, is one
-// WriteBatch. The importer is this test binary, run again with the hidden test "[.import-many]".
+// article: each article, with its statements, actors, edges, indexes, version and history, is in
+// one WriteBatch, alone or with the others of its group (PutArticles, as `tkg import` writes).
+// The importer is this test binary, run again with the hidden test "[.import-many]".
 #include <signal.h>
 #include <sys/types.h>
 
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <thread>
+#include <vector>
 
 #include "fixtures.h"
 #include "test_support.h"
@@ -60,12 +62,21 @@ TEST_CASE("imports articles until killed (helper process)", "[.import-many]") {
   const char* dir = std::getenv(kImportEnv);
   if (dir == nullptr) return;
   auto store = OpenStore(dir);
+  std::vector<ArticleGraph> group;
   for (int i = 0; i < kArticles; ++i) {
-    PutOutcome o;
-    REQUIRE(store->PutArticle(Numbered(i, 0), &o).ok());
-    // Every fifth article revises an earlier one: a new version, the old one's statements
-    // moving to history, in the same single batch.
-    if (i % 5 == 4) REQUIRE(store->PutArticle(Numbered(i - 3, 1 + i % 3), &o).ok());
+    group.push_back(Numbered(i, 0));
+    // Every fifth article revises an earlier one (at times one of the same group): a new
+    // version, the old one's statements moving to history, in the same single batch.
+    if (i % 5 == 4) group.push_back(Numbered(i - 3, 1 + i % 3));
+    // Groups of 1 to 8 articles; one article alone is what PutArticle writes.
+    if (group.size() >= static_cast<size_t>(i % 8 + 1)) {
+      std::vector<const ArticleGraph*> graphs;
+      for (const auto& g : group) graphs.push_back(&g);
+      std::vector<PutResult> results;
+      REQUIRE(store->PutArticles(graphs, &results).ok());
+      for (const auto& r : results) REQUIRE(r.status.ok());
+      group.clear();
+    }
     if (i == 20) tkg::testing::WriteFile(std::string(dir) + ".started", "1");
   }
 }

@@ -33,6 +33,24 @@ class FaultyExtractor : public tkg::Extractor {
   std::unique_ptr<tkg::Extractor> real_;
 };
 
+// Wraps the real extractor; gives the article about ransomware and hospitals an id the store
+// refuses ('@' is reserved), as a buggy extraction might.
+class BadIdExtractor : public tkg::Extractor {
+ public:
+  explicit BadIdExtractor(std::unique_ptr<tkg::Extractor> real) : real_(std::move(real)) {}
+  tkg::Status Extract(tkg::ArticleGraph* graph) const override {
+    tkg::Status s = real_->Extract(graph);
+    if (s.ok() && graph->article.headline.find("Hospitals") != std::string::npos) {
+      graph->article.id += "@bad";
+    }
+    return s;
+  }
+  const tkg::Taxonomy& taxonomy() const override { return real_->taxonomy(); }
+
+ private:
+  std::unique_ptr<tkg::Extractor> real_;
+};
+
 // Delegates to a real store; PutArticle fails with `error` from the `fail_at`-th call on.
 class FailingStore : public tkg::Store {
  public:
@@ -134,4 +152,32 @@ TEST_CASE("run: a store failure stops the run with the store's status", "[import
   CHECK(summary.imported == 2);  // what went in before the failure is counted
   CHECK(store.puts() == 3);      // nothing was tried after it
   CHECK(summary.seconds > 0);
+}
+
+TEST_CASE("run: an article the store refuses fails alone, the others written with it are stored",
+          "[import]") {
+  TempDir dir, reference;
+  auto store = OpenStore(dir);
+  BadIdExtractor extractor(RealExtractor());
+  tkg::ImportSummary summary;
+  REQUIRE(
+      tkg::ImportPaths(*store, extractor, {SourcePath("examples")}, tkg::ImportOptions{}, &summary)
+          .ok());
+  REQUIRE(summary.failures.size() == 1);
+  CHECK(summary.failures[0].input.ends_with("ransomware-hospitals.txt"));
+  CHECK(summary.failures[0].reason.find("not stored") != std::string::npos);
+
+  // Everything else is stored as a run without the bad article stores it.
+  auto ref = OpenStore(reference);
+  auto real = RealExtractor();
+  tkg::ImportSummary all;
+  REQUIRE(tkg::ImportPaths(*ref, *real, {SourcePath("examples")}, tkg::ImportOptions{}, &all).ok());
+  CHECK(all.failures.empty());
+  CHECK(summary.imported == all.imported - 1);
+  tkg::StoreStats got, want;
+  REQUIRE(store->Stats(&got).ok());
+  REQUIRE(ref->Stats(&want).ok());
+  CHECK(got.articles == want.articles - 1);
+  CHECK(got.statements < want.statements);
+  CHECK(got.statements > 0);
 }

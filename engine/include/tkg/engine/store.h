@@ -4,8 +4,9 @@
 // implemented in one file (engine/src/keys.cpp).
 //
 // Thread safety: a Store may be shared by many threads. Reads run concurrently. Writes
-// (PutArticle) are serialised internally, so each article and everything derived from it lands
-// atomically in one WriteBatch: a reader sees all of it or none of it, also after a crash.
+// (PutArticle, PutArticles) are serialised internally, so each article and everything derived
+// from it lands atomically in one WriteBatch: a reader sees all of it or none of it, also after a
+// crash.
 //
 // Processes: one writer at a time (RocksDB's LOCK; StoreOptions::lock_wait_ms), beside any number
 // of secondaries (StoreOptions::secondary: `tkg serve` while `tkg import` runs) and read-only
@@ -51,6 +52,12 @@ enum class PutOutcome {
   kUnchanged,  // the same article (same id and content hash) was already stored
   kUpdated,    // same id, new content: a new version; the old one's statements are kept as
                // superseded history (StatementQuery::include_superseded, ArticleVersions)
+};
+
+// What became of one article of a Store::PutArticles group.
+struct PutResult {
+  Status status;  // InvalidArgument: this article is at fault and was not stored
+  PutOutcome outcome = PutOutcome::kUnchanged;  // when status is OK
 };
 
 // One stored version of an article (same id, i.e. same URL, different content).
@@ -196,6 +203,15 @@ class Store {
   // holds no zero byte and no '@' (ArticleId never makes one). A new content for a stored id
   // is a new version (kUpdated); the old version's statements become superseded history.
   virtual Status PutArticle(const ArticleGraph& graph, PutOutcome* outcome) = 0;
+  // Writes several articles as PutArticle would write them one after the other, in one
+  // WriteBatch (bulk imports: far cheaper per article). Each article is still all or nothing,
+  // also after a crash; an article at fault (InvalidArgument in its result) is left out and the
+  // others are written. `results` gets one entry per graph, in order. A non-OK return is a
+  // store failure; then each article whose result is not OK was not stored (the store's error:
+  // the RocksDB store writes none of the group). Default: PutArticle on each, stopping at the
+  // first store failure (the articles before it are stored).
+  virtual Status PutArticles(const std::vector<const ArticleGraph*>& graphs,
+                             std::vector<PutResult>* results);
   // Stores the taxonomy's topics and subtopic edges (idempotent).
   virtual Status PutTopics(const std::vector<Topic>& topics) = 0;
 
