@@ -209,3 +209,17 @@ TEST_CASE("attribution: plural nouns that look like cues are no statements", "[a
   REQUIRE(s != nullptr);
   CHECK(s->speaker == "Many");
 }
+
+TEST_CASE("attribution: a cue followed by a participle's statement has none of its own",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour\n\nHolm responded on Friday, calling the harbour plan \"a gift to the shipping "
+      "lobby.\"\n",
+      "2019-03-09");
+  int statements = 0;
+  for (const auto& s : g.statements) statements += s.text.find("harbour plan") != std::string::npos;
+  CHECK(statements == 1);
+  const Statement* s = FindStatement(g, "harbour plan");
+  REQUIRE(s != nullptr);
+  CHECK(s->cue == "calling");
+}

@@ -7,6 +7,18 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
                           std::vector<uint8_t>* consumed) {
   const Toks& T = S[s].tokens;
   size_t ne = ContentEnd(T);
+  // "Paul then interjected, calling the credit ...", "responded Friday, saying ...": the
+  // participle's statement follows; this cue has no words of its own.
+  for (size_t j = k; j + 1 < ne && j < k + 4; ++j) {
+    if (!T[j].is(",")) {
+      bool time_preposition = (T[j].is("on") || T[j].is("in") || T[j].is("at")) && InTime(T[j + 1]);
+      if (!InTime(T[j]) && !time_preposition) break;
+      continue;
+    }
+    const std::string& w = T[j + 1].lower;
+    if (w.size() > 4 && w.ends_with("ing") && IsVerbCue(T, j + 1, lex)) return false;
+    break;
+  }
   if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
   if (cue.kind == CueKind::kObject && k < ne && T[k].is_word() && !T[k].is("that")) {
     // Skip the addressee: "told reporters", "told CNN", "warned the committee", and what
