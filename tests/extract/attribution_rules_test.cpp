@@ -223,3 +223,14 @@ TEST_CASE("attribution: a cue followed by a participle's statement has none of i
   REQUIRE(s != nullptr);
   CHECK(s->cue == "calling");
 }
+
+TEST_CASE("attribution: a label before a colon is no speaker", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour\n\nThe Latest: Ferries will run again from Monday.\n\nHolm: The harbour deal was "
+      "rushed through the council.\n",
+      "2019-03-09");
+  CHECK(FindStatement(g, "Ferries will run") == nullptr);
+  const Statement* s = FindStatement(g, "harbour deal was rushed");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Holm");
+}

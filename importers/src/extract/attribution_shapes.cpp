@@ -13,6 +13,13 @@ void Finder::Colon(size_t s, std::vector<Attribution>* out) {
   while (k < T.size() && k < k0 + 5 && T[k].is_word() && (T[k].capitalized || T[k].is("of"))) ++k;
   if (k == k0 || k >= T.size() || !T[k].is(":") || !T[k0].capitalized) return;
   if (lex.nonnames.count(T[k0]) && k == k0 + 1) return;
+  // A label, not a speaker: "The Latest:", "Editor's Note:", "VIDEO:", "Question:".
+  static const WordSet kLabels = {
+      "latest",  "note",      "question",   "answer",  "video",    "watch",     "update",
+      "updated", "photos",    "photo",      "live",    "breaking", "exclusive", "analysis",
+      "opinion", "editorial", "correction", "related", "read",     "listen",    "transcript",
+      "text",    "daily",     "podcast",    "chart",   "map"};
+  if (kLabels.count(T[k - 1]) && !(T[k - 1].is("watch") && k > k0 + 1)) return;  // "Judicial Watch"
   size_t ne = ContentEnd(T);
   Range r = Trim(T, Range{k + 1, ne});
   if (WordCount(T, r) < 3) return;
