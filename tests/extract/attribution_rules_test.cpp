@@ -234,3 +234,28 @@ TEST_CASE("attribution: a label before a colon is no speaker", "[attribution]") 
   REQUIRE(s != nullptr);
   CHECK(s->speaker == "Holm");
 }
+
+TEST_CASE("attribution: a stance inside another statement's words is that statement's report",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour\n\nLena Vogt said the minister told her that the plant would close.\n\nHolm said "
+      "the mayor hopes the ferries will run by June.\n",
+      "2019-03-09");
+  // Words reported inside words: both statements.
+  const Statement* inner = nullptr;
+  for (const auto& s : g.statements)
+    if (s.text == "the plant would close") inner = &s;
+  REQUIRE(inner != nullptr);
+  CHECK(inner->speaker == "the minister");
+  const Statement* outer = FindStatement(g, "the minister told her");
+  REQUIRE(outer != nullptr);
+  CHECK(outer->speaker == "Lena Vogt");
+  // A hope inside Holm's words is Holm's report of it, not the mayor's statement.
+  int about_ferries = 0;
+  for (const auto& s : g.statements)
+    about_ferries += s.text.find("ferries will run") != std::string::npos;
+  CHECK(about_ferries == 1);
+  const Statement* holm = FindStatement(g, "ferries will run");
+  REQUIRE(holm != nullptr);
+  CHECK(holm->speaker == "Holm");
+}

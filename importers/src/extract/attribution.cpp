@@ -48,7 +48,11 @@ void Finder::DropRestatements(std::vector<Attribution>* out) const {
   for (size_t i = 0; i < out->size(); ++i) {
     const Attribution& a = (*out)[i];
     if (a.rule == "participle" || a.rule == "appositive") continue;
-    if (a.source_last != a.source_first + 1 || !IsPronoun(S[a.sentence].tokens[a.source_first]))
+    // A stance or belief inside another statement's words ("he said Obama hopes ...") is the
+    // outer speaker's report, not a statement of its own; words reported inside stay.
+    bool stance = a.kind == CueKind::kDirective || a.kind == CueKind::kBelief;
+    if (!stance &&
+        (a.source_last != a.source_first + 1 || !IsPronoun(S[a.sentence].tokens[a.source_first])))
       continue;
     for (size_t j = 0; j < out->size() && !drop[i]; ++j) {
       const Attribution& b = (*out)[j];
