@@ -259,3 +259,15 @@ TEST_CASE("attribution: a stance inside another statement's words is that statem
   REQUIRE(holm != nullptr);
   CHECK(holm->speaker == "Holm");
 }
+
+TEST_CASE("attribution: 'maintained' and 'remarks' report words only with a clause",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour\n\nThe party has maintained some influence in the north.\n\nHolm maintained that "
+      "the deal was legal.\n",
+      "2019-03-09");
+  CHECK(FindStatement(g, "some influence") == nullptr);
+  const Statement* s = FindStatement(g, "deal was legal");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Holm");
+}

@@ -13,6 +13,17 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // after a directive cue makes it a phrasal verb or a noun, not a reporting verb.
   // "compared with last year", "compared to 2012": a preposition, not a stance.
   if (cue.lemma == "compare" && cj < ne && (T[cj].is("with") || T[cj].is("to"))) return false;
+  // Verbs that report words only with a clause or a quotation after them: "maintained that
+  // ...", not "has maintained some clout"; "remarks that", not "his remarks".
+  static const WordSet kNeedClause = {"maintain", "remark"};
+  if (kNeedClause.count(cue.lemma) && ci > 0 && !T[ci - 1].is(",") &&
+      T[ci - 1].kind != TokenKind::kCloseQuote) {
+    size_t j = cj;
+    while (j < ne && (InTime(T[j]) || IsAdverbialStart(T[j])) && j < cj + 4) ++j;
+    bool clause = j < ne && (T[j].is("that") || T[j].is(":") || T[j].is_quote() ||
+                             (T[j].is(",") && j + 1 < ne && T[j + 1].is_quote()));
+    if (!clause && cj < ne) return false;
+  }
   // "see", "view", "regard" report a stance only with "as": "sees the plan as a threat" (not
   // "saw the film").
   if (cue.lemma == "see as") {
