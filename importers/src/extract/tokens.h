@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tkg/schema/types.h"
+#include "word_table.h"
 
 namespace tkg::extract {
 
@@ -68,7 +69,7 @@ struct WordEq {
   bool operator()(const Token& t, std::string_view b) const { return t.lower == b; }
   bool operator()(std::string_view a, const Token& t) const { return a == t.lower; }
 };
-using WordSet = std::unordered_set<std::string, WordHash, WordEq>;
+using WordSet = WordSetT<WordHash>;
 
 // A 64-kbit Bloom filter over word hashes: answers "surely absent" for most words of a text
 // without touching a hash table.
@@ -78,7 +79,7 @@ struct HashBloom {
   bool MayHave(size_t h) const { return (bits[(h >> 6) & 1023] >> (h & 63)) & 1; }
 };
 template <typename V>
-using WordMap = std::unordered_map<std::string, V, WordHash, WordEq>;
+using WordMap = WordTable<V, WordHash>;
 
 // Tokens of text[span.begin, span.end). Abbreviations with a period ("Mr.", "Rep.", "U.S.") stay
 // one token; a sentence-final period is a separate token.
