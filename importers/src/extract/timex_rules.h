@@ -41,8 +41,13 @@ class Scanner {
   // ---- token helpers (shared by the rule files) ----
   size_t size() const { return toks_.size(); }
   const Token& tok(size_t i) const { return toks_[i]; }
+  // The rules ask this a dozen times per candidate token: the length and the first letter
+  // settle nearly every mismatch before a memcmp call.
   bool Word(size_t i, std::string_view w) const {
-    return i < toks_.size() && toks_[i].kind == TokKind::kWord && toks_[i].low == w;
+    if (i >= toks_.size()) return false;
+    const Token& t = toks_[i];
+    return t.kind == TokKind::kWord && t.low.size() == w.size() && !w.empty() && t.low[0] == w[0] &&
+           t.low == w;
   }
   bool Punct(size_t i, char c) const {
     return i < toks_.size() && toks_[i].kind == TokKind::kPunct && toks_[i].low.size() == 1 &&
