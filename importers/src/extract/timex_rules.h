@@ -43,7 +43,7 @@ class Scanner {
   const Token& tok(size_t i) const { return toks_[i]; }
   // The rules ask this a dozen times per candidate token: the length and the first letter
   // settle nearly every mismatch before a memcmp call.
-  bool Word(size_t i, std::string_view w) const {
+  [[gnu::always_inline]] bool Word(size_t i, std::string_view w) const {
     if (i >= toks_.size()) return false;
     const Token& t = toks_[i];
     return t.kind == TokKind::kWord && t.low.size() == w.size() && !w.empty() && t.low[0] == w[0] &&

@@ -39,7 +39,9 @@ class LexMap {
     // Most words of a text are not in the table: a (first letter, length) filter answers for
     // them without hashing.
     unsigned char c0 = static_cast<unsigned char>(w[0]);
-    if (c0 < 'a' || c0 > 'z' || w.size() >= kMaxLen || !(shape_[c0 - 'a'] & (1u << w.size())))
+    unsigned char cn = static_cast<unsigned char>(w.back());
+    if (c0 < 'a' || c0 > 'z' || cn < 'a' || cn > 'z' || w.size() >= kMaxLen ||
+        !(shape_[c0 - 'a'] & (1u << w.size())) || !(last_shape_[cn - 'a'] & (1u << w.size())))
       return nullptr;
     size_t h = Hash(w) & (kSize - 1);
     while (!slots_[h].key.empty()) {
@@ -59,13 +61,16 @@ class LexMap {
   LexEntry& Slot(std::string_view w) {
     unsigned char c0 = static_cast<unsigned char>(w[0]);
     if (c0 >= 'a' && c0 <= 'z' && w.size() < kMaxLen) shape_[c0 - 'a'] |= 1u << w.size();
+    unsigned char cn = static_cast<unsigned char>(w.back());
+    if (cn >= 'a' && cn <= 'z' && w.size() < kMaxLen) last_shape_[cn - 'a'] |= 1u << w.size();
     size_t h = Hash(w) & (kSize - 1);
     while (!slots_[h].key.empty() && slots_[h].key != w) h = (h + 1) & (kSize - 1);
     return slots_[h];
   }
   static constexpr size_t kMaxLen = 31;
   std::vector<LexEntry> slots_;
-  uint32_t shape_[26] = {};  // bit n set: some word starting with that letter has length n
+  uint32_t shape_[26] = {};       // bit n set: some word starting with that letter has length n
+  uint32_t last_shape_[26] = {};  // bit n set: some word ending with that letter has length n
 };
 
 LexMap BuildLexicon() {
