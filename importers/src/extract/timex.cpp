@@ -12,9 +12,14 @@ namespace {
 
 using std::string_view_literals::operator""sv;
 
-bool MayStart(const Token& t) {
+// `next` is the token after t, or nullptr. An apostrophe starts an expression only as "'98" or
+// "'90s" (YearNumber and the decades of YearRule; every other rule wants a word or a number
+// first), so most apostrophes ("Trump's") are passed over without trying every rule.
+bool MayStart(const Token& t, const Token* next) {
   if (t.kind == TokKind::kNumber) return true;
-  if (t.kind == TokKind::kPunct) return t.low == "'"sv || t.low == "\xe2\x80\x99"sv;
+  if (t.kind == TokKind::kPunct)
+    return (t.low == "'"sv || t.low == "\xe2\x80\x99"sv) && next != nullptr &&
+           next->kind == TokKind::kNumber && !next->space_before;
   return t.lex != nullptr || t.trigger;
 }
 
@@ -463,7 +468,7 @@ std::vector<TimeExpression> Scanner::Run() {
         continue;
       }
     }
-    if (!MayStart(toks_[i])) {
+    if (!MayStart(toks_[i], i + 1 < toks_.size() ? &toks_[i + 1] : nullptr)) {
       ++i;
       continue;
     }

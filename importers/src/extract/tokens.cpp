@@ -92,7 +92,7 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     }
     bool ascii_alnum = IsAsciiAlnum(c);
     if (m != nullptr || (c < 0x80 && !ascii_alnum)) {
-      Token t;
+      Token& t = out.emplace_back();  // built in place: no move of its string
       t.begin = static_cast<uint32_t>(i);
       size_t len = m != nullptr ? m->bytes.size() : 1;
       t.kind = m != nullptr ? m->kind : TokenKind::kPunct;
@@ -120,12 +120,11 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       t.lower.assign(text.substr(i, len));
       if (m != nullptr && m->apostrophe) t.lower = "'";
       t.Rehash();
-      out.push_back(std::move(t));
       i += len;
       continue;
     }
     // A word: letters and digits, with inner apostrophes, hyphens, periods, ampersands.
-    Token t;
+    Token& t = out.emplace_back();
     t.begin = static_cast<uint32_t>(i);
     size_t j = i;
     while (j < end) {
@@ -200,7 +199,6 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       }
     }
     t.Rehash();
-    out.push_back(std::move(t));
     i = j;
   }
   return out;
