@@ -310,14 +310,14 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
     }
     s.id = StatementId(art.id, s.text_span);
     // Topics of the content, vetoed by the sentence.
-    std::vector<Token> content_tokens;
-    // The content's tokens are those of its sentences: no second tokenisation.
+    std::vector<const Token*> content_tokens;
+    // The content's tokens are those of its sentences: no second tokenisation, no copies.
     for (const Span& part : a.content_parts) {
       for (size_t si = a.first_sentence; si <= a.last_sentence && si < sentences.size(); ++si) {
         const SentenceTokens& cs = sentences[si];
         if (cs.span.end <= part.begin || cs.span.begin >= part.end) continue;
         for (const Token& t : cs.tokens)
-          if (t.begin >= part.begin && t.end <= part.end) content_tokens.push_back(t);
+          if (t.begin >= part.begin && t.end <= part.end) content_tokens.push_back(&t);
       }
     }
     std::vector<uint8_t> discourse = discourse_of(a.first_sentence);

@@ -81,10 +81,11 @@ void TopicMatcher::Classify(std::vector<Token>* tokens) const {
   }
 }
 
-bool TopicMatcher::Matches(const Term& t, const std::vector<Token>& toks, size_t i) const {
+template <typename Seq>
+bool TopicMatcher::Matches(const Term& t, const Seq& toks, size_t i) const {
   if (i + t.words.size() > toks.size()) return false;
   for (size_t k = 0; k < t.words.size(); ++k) {
-    const std::string& w = toks[i + k].lower;
+    const std::string& w = At(toks, i + k).lower;
     bool last = k + 1 == t.words.size();
     if (last && t.prefix) {
       if (w.compare(0, t.words[k].size(), t.words[k]) != 0) return false;
@@ -100,14 +101,14 @@ bool TopicMatcher::Matches(const Term& t, const std::vector<Token>& toks, size_t
   return true;
 }
 
-std::vector<uint8_t> TopicMatcher::Hits(const std::vector<Token>& content,
-                                        const std::vector<Token>& context,
+template <typename Seq>
+std::vector<uint8_t> TopicMatcher::Hits(const Seq& content, const std::vector<Token>& context,
                                         const std::vector<uint8_t>* discourse) const {
   const size_t n = root_.size();
   std::vector<uint8_t> hit(n, 0), veto(n, 0);
   bool any = false;
   for (size_t i = 0; i < content.size(); ++i) {
-    Candidates(content[i], [&](size_t ti) {
+    Candidates(At(content, i), [&](size_t ti) {
       const Term& t = terms_[ti];
       if (t.veto || hit[t.topic]) return;
       if (t.weak && (discourse == nullptr || !(*discourse)[root_[t.topic]])) return;
@@ -140,6 +141,19 @@ std::vector<uint8_t> TopicMatcher::Discourse(const std::vector<Token>& tokens) c
 std::vector<std::string> TopicMatcher::Match(const std::vector<Token>& content,
                                              const std::vector<Token>& context,
                                              const std::vector<uint8_t>* discourse) const {
+  return MatchSeq(content, context, discourse);
+}
+
+std::vector<std::string> TopicMatcher::Match(const std::vector<const Token*>& content,
+                                             const std::vector<Token>& context,
+                                             const std::vector<uint8_t>* discourse) const {
+  return MatchSeq(content, context, discourse);
+}
+
+template <typename Seq>
+std::vector<std::string> TopicMatcher::MatchSeq(const Seq& content,
+                                                const std::vector<Token>& context,
+                                                const std::vector<uint8_t>* discourse) const {
   const auto& topics = taxonomy_.topics();
   std::vector<uint8_t> hit = Hits(content, context, discourse);
   std::vector<std::string> out;

@@ -28,6 +28,10 @@ class TopicMatcher {
   std::vector<std::string> Match(const std::vector<Token>& content,
                                  const std::vector<Token>& context,
                                  const std::vector<uint8_t>* discourse = nullptr) const;
+  // The same for content tokens held elsewhere (the sentences' own): no copies.
+  std::vector<std::string> Match(const std::vector<const Token*>& content,
+                                 const std::vector<Token>& context,
+                                 const std::vector<uint8_t>* discourse = nullptr) const;
   // Per topic index: 1 when `tokens` hold a strong term of the topic or of a descendant, not
   // vetoed in the same tokens.
   std::vector<uint8_t> Discourse(const std::vector<Token>& tokens) const;
@@ -41,13 +45,21 @@ class TopicMatcher {
     bool weak = false;  // "~": needs the discourse
     size_t topic = 0;
   };
-  bool Matches(const Term& t, const std::vector<Token>& toks, size_t i) const;
+  // Seq: std::vector<Token> or std::vector<const Token*> (see At).
+  static const Token& At(const std::vector<Token>& v, size_t i) { return v[i]; }
+  static const Token& At(const std::vector<const Token*>& v, size_t i) { return *v[i]; }
+  template <typename Seq>
+  bool Matches(const Term& t, const Seq& toks, size_t i) const;
   // Calls fn(term index) for every term that may start at toks[i].
   template <typename Fn>
   void Candidates(const Token& tok, Fn fn) const;
   // Strong hits (vetoes applied) and their ancestors, per topic index.
-  std::vector<uint8_t> Hits(const std::vector<Token>& content, const std::vector<Token>& context,
+  template <typename Seq>
+  std::vector<uint8_t> Hits(const Seq& content, const std::vector<Token>& context,
                             const std::vector<uint8_t>* discourse) const;
+  template <typename Seq>
+  std::vector<std::string> MatchSeq(const Seq& content, const std::vector<Token>& context,
+                                    const std::vector<uint8_t>* discourse) const;
   const Taxonomy& taxonomy_;
   std::vector<Term> terms_;
   std::vector<size_t> root_;                    // per topic index: the index of its root
