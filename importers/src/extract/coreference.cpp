@@ -8,9 +8,16 @@ namespace tkg::extract {
 
 namespace {
 
-std::string LastWord(const std::string& name) {
+// A view, not a copy: Find compares it with every earlier person for each surname mention.
+std::string_view LastWord(std::string_view name) {
   size_t sp = name.rfind(' ');
-  return sp == std::string::npos ? name : name.substr(sp + 1);
+  return sp == std::string_view::npos ? name : name.substr(sp + 1);
+}
+
+// "Xi Jinping" begins with the word "Xi" (no "Xi " string built per actor and mention).
+bool StartsWithWord(const std::string& name, const std::string& word) {
+  return name.size() > word.size() && name[word.size()] == ' ' &&
+         name.compare(0, word.size(), word) == 0;
 }
 
 std::string Lower(std::string_view s) {
@@ -76,9 +83,10 @@ int ActorTable::Find(const NameMention& m, const std::string& name) const {
         const Actor& a = actors_[i];
         if (a.type != ActorType::kPerson || !gender_fits(static_cast<int>(i))) continue;
         const auto& f = folded_[i];
-        bool fits = a.name.find(' ') != std::string::npos &&
-                    (pass == 0 ? LastWord(a.name) == name
-                               : a.name.compare(0, name.size() + 1, name + " ") == 0);
+        size_t sp = a.name.rfind(' ');  // one search: "has a space" and "its last word"
+        bool fits =
+            sp != std::string::npos && (pass == 0 ? std::string_view(a.name).substr(sp + 1) == name
+                                                  : StartsWithWord(a.name, name));
         fits = fits || (pass == 0 && std::find(f.begin() + 1, f.end(), folded) != f.end());
         if (!fits) continue;
         uint32_t last = LastMentionBefore(static_cast<int>(i), m.span.begin) + 1;  // 1: none
