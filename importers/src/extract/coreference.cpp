@@ -53,7 +53,17 @@ uint32_t ActorTableLast(const Actor& a, uint32_t pos) {
 }
 
 uint32_t ActorTable::LastMentionBefore(int actor, uint32_t pos) const {
+  // Mentions come mostly in text order: the latest one answers without a scan when it is
+  // before `pos`.
+  const auto& latest = latest_mention_[static_cast<size_t>(actor)];
+  if (latest != 0 && latest - 1 < pos) return latest;
   return ActorTableLast(actors_[static_cast<size_t>(actor)], pos);
+}
+
+void ActorTable::RecordMention(int actor, Span span) {
+  actors_[static_cast<size_t>(actor)].mentions.push_back(span);
+  uint32_t& latest = latest_mention_[static_cast<size_t>(actor)];
+  latest = std::max(latest, span.begin + 1);
 }
 
 namespace {
@@ -121,6 +131,7 @@ int ActorTable::Create(const NameMention& m, const std::string& name) {
   IndexMin(&canon_, folded_.back()[0], static_cast<int>(folded_.size() - 1));
   actors_.push_back(std::move(a));
   genders_.push_back(m.gender);
+  latest_mention_.push_back(0);
   return static_cast<int>(actors_.size() - 1);
 }
 
@@ -191,8 +202,7 @@ int ActorTable::AddMention(const NameMention& m) {
     }
     IndexMin(&canon_, folded[0], idx);
   }
-  Actor& a = actors_[static_cast<size_t>(idx)];
-  a.mentions.push_back(m.span);
+  RecordMention(idx, m.span);
   AddAlias(idx, name);
   if (m.span.begin != m.name.begin) AddAlias(idx, NameText(text_, m.span));
   if (!m.title.empty() && m.type == ActorType::kPerson && name.find(' ') == std::string::npos &&
@@ -210,7 +220,7 @@ int ActorTable::AddSpeakerName(const NameMention& m) {
   std::string name = NameText(text_, m.name);
   if (name.empty()) return -1;
   idx = Create(m, name);
-  actors_[static_cast<size_t>(idx)].mentions.push_back(m.span);
+  RecordMention(idx, m.span);
   return idx;
 }
 
@@ -283,8 +293,7 @@ int ActorTable::ResolveRoleNoun(std::string_view head, const std::vector<std::st
 
 void ActorTable::AddReference(int actor, Span span, std::string_view alias) {
   if (actor < 0) return;
-  Actor& a = actors_[static_cast<size_t>(actor)];
-  a.mentions.push_back(span);
+  RecordMention(actor, span);
   std::string al(alias);
   if (!al.empty() && !IsPersonalPronoun(Lower(al))) AddAlias(actor, al);
 }

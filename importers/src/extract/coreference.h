@@ -43,10 +43,12 @@ class ActorTable {
   void AddRole(int actor, const NameMention& m);
   void AddAlias(int actor, std::string alias);
   uint32_t LastMentionBefore(int actor, uint32_t pos) const;
+  void RecordMention(int actor, Span span);
 
   std::string_view text_;
   std::vector<Actor> actors_;
   std::vector<std::string> genders_;
+  std::vector<uint32_t> latest_mention_;  // per actor: 1 + the latest mention's begin, 0 if none
   std::vector<std::vector<std::string>> folded_;  // per actor: folded name, then folded aliases
   // Indexes of folded_ for Find: folded name -> lowest actor with it as its name (canon_) or
   // as one of its aliases (alias_); a lookup instead of a scan of every actor per mention.
