@@ -165,7 +165,7 @@ TEST_CASE("attribution: a following quotation with its own cue is not a continua
   CHECK(p->speaker.find("Berg") != std::string::npos);
 }
 
-TEST_CASE("attribution: 'sees X as Y' is a stance, 'saw the film' is not; 'made it clear that'",
+TEST_CASE("attribution: 'sees X as Y' is a stance, 'saw the film' is not, 'made it clear that'",
           "[attribution]") {
   auto g = ExtractArticle(
       "Harbour\n\nMayor Ilse Brandt sees the harbour deal as a threat to the fishing fleet.\n\n"
