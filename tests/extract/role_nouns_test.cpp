@@ -88,3 +88,20 @@ TEST_CASE("surnames: an honorific's gender picks between two people of one famil
   REQUIRE(board != nullptr);
   CHECK(board->speaker_id == margaret->id);
 }
+
+TEST_CASE("role nouns: a possessive apposition gives the role that 'the minister' finds",
+          "[coreference]") {
+  auto g = ExtractArticle(
+      "Deterrence\n\nKadri Tamm, Estonia's defence minister, spoke on Monday in Tallinn.\n\nThe "
+      "minister said the alliance should respond to cyberattacks.\n",
+      "2017-03-02");
+  const Actor* tamm = FindActor(g, "Kadri Tamm");
+  REQUIRE(tamm != nullptr);
+  bool minister = false;
+  for (const auto& r : tamm->roles)
+    minister = minister || (r.title == "defence minister" && r.of == "Estonia");
+  CHECK(minister);
+  const Statement* s = FindStatement(g, "respond to cyberattacks");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker_id == tamm->id);
+}

@@ -173,6 +173,33 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       m.title = std::string(SpanText(text, Span{toks[s - 1].begin, toks[s - 1].end}));
       m.certain = true;
     }
+    // Apposition with a possessive: "Kadri Tamm, Estonia's defence minister, ..." -> the title
+    // "defence minister" of "Estonia".
+    if (m.type == ActorType::kPerson && e + 3 < n && toks[e].is(",")) {
+      size_t j = e + 1;
+      while (j < n && j < e + 5 && toks[j].is_word() && toks[j].capitalized &&
+             !EndsPossessive(toks[j]))
+        ++j;
+      if (j < n && toks[j].is_word() && toks[j].capitalized && EndsPossessive(toks[j])) {
+        size_t t0 = j + 1, t1 = t0;
+        while (t1 < n && t1 < t0 + 4 && toks[t1].is_word() && !toks[t1].capitalized) ++t1;
+        std::vector<Token> last(1, t1 > t0 ? toks[t1 - 1] : Token{});
+        bool title = t1 > t0 && t1 < n && (toks[t1].is(",") || toks[t1].is(".")) &&
+                     lex.titles.Match(last, 0) != nullptr;
+        if (title) {
+          std::string role = Join(text, toks, t0, t1);
+          std::string of = NameText(text, Span{toks[e + 1].begin, toks[j].end});
+          if (m.title.empty()) {
+            m.title = std::move(role);
+            m.of = std::move(of);
+          } else {
+            m.appos_title = std::move(role);
+            m.appos_of = std::move(of);
+            m.appos_span = {toks[e + 1].begin, toks[t1 - 1].end};
+          }
+        }
+      }
+    }
     // Apposition: "Adam Schiff, the top Democrat on the House Intelligence Committee, ..."
     bool title_appos = e + 2 < n && toks[e].is(",") && lex.titles.Match(toks, e + 1) != nullptr &&
                        !toks[e + 1].capitalized;
