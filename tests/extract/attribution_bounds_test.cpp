@@ -469,3 +469,15 @@ TEST_CASE("attribution: 'said to applause' names the audience, not a passive", "
   REQUIRE(a != nullptr);
   CHECK(a->speaker == "Holm");
 }
+
+TEST_CASE("attribution: a time between a directive's addressee and its infinitive dates the call",
+          "[attribution][dating]") {
+  auto g = ExtractArticle(
+      "Deterrence\n\nDefence Minister Kadri Tamm called on allied governments on Monday to agree "
+      "on a shared doctrine.\n",
+      "2017-03-02");
+  const Statement* s = FindStatement(g, "shared doctrine");
+  REQUIRE(s != nullptr);
+  CHECK(s->text == "allied governments to agree on a shared doctrine");
+  CHECK(s->date.value == "2017-02-27");
+}

@@ -123,6 +123,24 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
   bool answer = r.b == r.a + 1 && (T[r.a].is("yes") || T[r.a].is("no") || T[r.a].is("so"));
   if (WordCount(T, r) < 2 && !(r.b == r.a + 1 && T[r.a].capitalized) && !answer) return false;
   SetContent(a, T, r);
+  // "called on NATO governments on Monday to agree ...": the time between the addressee and
+  // the infinitive dates the call; it is not what was asked. The content leaves it out.
+  if (cue.kind == CueKind::kDirective) {
+    for (size_t j = r.a + 1; j < r.b && j < r.a + 8; ++j) {
+      if (!InTime(T[j])) continue;
+      size_t t0 = j, t1 = j;
+      if (t0 > r.a + 1 && (T[t0 - 1].is("on") || T[t0 - 1].is("in") || T[t0 - 1].is("at"))) --t0;
+      while (t1 < r.b && InTime(T[t1])) ++t1;
+      if (t1 + 1 < r.b && T[t1].is("to")) {
+        Span head = TrimSpan(TokSpan(T, r.a, t0)), rest = TrimSpan(TokSpan(T, t1, r.b));
+        if (!head.empty() && !rest.empty()) {
+          a->content_parts = {head, rest};
+          a->content = Span{head.begin, rest.end};
+        }
+      }
+      break;
+    }
+  }
   return true;
 }
 
