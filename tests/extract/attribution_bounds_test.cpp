@@ -481,3 +481,13 @@ TEST_CASE("attribution: a time between a directive's addressee and its infinitiv
   CHECK(s->text == "allied governments to agree on a shared doctrine");
   CHECK(s->date.value == "2017-02-27");
 }
+
+TEST_CASE("attribution: a time clause with 'as <pronoun>' is the writer's", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour\n\nHolm says she is confident about the harbour vote as she faces a difficult "
+      "week.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "confident");
+  REQUIRE(s != nullptr);
+  CHECK(s->text == "she is confident about the harbour vote");
+}

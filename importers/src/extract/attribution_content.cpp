@@ -160,6 +160,11 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
         !T[i + 2].capitalized && T[i + 2].lower.size() > 4 &&
         T[i + 2].lower.compare(T[i + 2].lower.size() - 2, 2, "ed") == 0)
       return i;
+    // "... as he faces a primary", "... as they campaigned": the writer's time clause.
+    if (T[i].is("as") && i + 2 < r.b && IsPronoun(T[i + 1]) && !T[i + 1].is("it") &&
+        !T[i + 1].is("i") && !T[i + 1].is("we") && !T[i + 1].is("you") && T[i + 2].is_word() &&
+        !IsFiniteAux(T[i + 2]))
+      return i;
     // ", who ..." / ", which ...": a relative clause the writer adds about a name.
     if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which"))) return i;
     // ", saying ...", ", he added": another attribution begins; also after a quotation closed
