@@ -271,3 +271,17 @@ TEST_CASE("attribution: 'maintained' and 'remarks' report words only with a clau
   REQUIRE(s != nullptr);
   CHECK(s->speaker == "Holm");
 }
+
+TEST_CASE("attribution: nouns and passives after 'and' are no coordinated statements",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour\n\nQuestions and answers have been edited for length.\n\nCouncil members were "
+      "mocked and criticized on social media.\n\nHolm visited the depot and said the ferries "
+      "were unsafe.\n",
+      "2019-03-09");
+  CHECK(FindStatement(g, "edited for length") == nullptr);
+  CHECK(FindStatement(g, "social media") == nullptr);
+  const Statement* s = FindStatement(g, "ferries were unsafe");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Holm");
+}

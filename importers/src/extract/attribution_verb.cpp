@@ -190,6 +190,11 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   size_t p = left - 1;
   // Coordination: "X announced A and said B" / "X said A but added B".
   if ((T[p].is("and") || T[p].is("but")) && p > 0 && T[p - 1].is_word() == (T[p - 1].is_word())) {
+    // Not a verb: "Questions and answers have been edited", "call centers"; not a statement:
+    // "were mocked and criticized" (a passive).
+    static const WordSet kAux = {"have", "has", "are", "were", "is", "was"};
+    if (cj < T.size() && kAux.count(T[cj])) return false;
+    if (p >= 2 && IsPassiveCue(T, p - 1)) return false;
     std::optional<Range> np;
     if (last_sentence_ == s && !last_source_.empty()) np = last_source_;
     if (!np) np = SubjectNP(T, p);
