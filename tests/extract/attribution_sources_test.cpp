@@ -110,7 +110,8 @@ TEST_CASE("attribution: a partitive subject and an apposition after a dash", "[a
       "2019-03-09");
   const Statement* a = FindStatement(g, "timetable would change");
   REQUIRE(a != nullptr);
-  CHECK(SpanText(g.article.text, a->source_span) == "One of her aides");
+  CHECK(SpanText(g.article.text, a->source_span) == "One of her aides, Jon Aas");
+  CHECK(a->speaker == "Jon Aas");  // the name in the apposition names the unnamed subject
   const Statement* b = FindStatement(g, "mayor had been warned");
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Pia Holm");

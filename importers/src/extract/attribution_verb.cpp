@@ -267,7 +267,13 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
         return true;
       }
       if (!ContentAfter(s, cj, cue, a, consumed)) return false;
-      SetSource(a, T, *np);
+      // "One of his advisers, Tad Devine, told ...": a bare name in the apposition names the
+      // unnamed subject; the source spans both so that the name is the speaker.
+      bool named = false;
+      for (size_t i = np->a + 1; i < np->b; ++i) named = named || T[i].capitalized;
+      bool bare_name = c1 + 1 < p;
+      for (size_t i = c1 + 1; i < p && bare_name; ++i) bare_name = T[i].capitalized;
+      SetSource(a, T, !named && bare_name ? Range{np->a, p} : *np);
       a->rule = "appositive";
       a->confidence = base - 0.05f;
       return true;
