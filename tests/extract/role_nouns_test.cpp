@@ -105,3 +105,15 @@ TEST_CASE("role nouns: a possessive apposition gives the role that 'the minister
   REQUIRE(s != nullptr);
   CHECK(s->speaker_id == tamm->id);
 }
+
+TEST_CASE("roles: a lower-case title of several words before a name", "[coreference]") {
+  auto g = ExtractArticle(
+      "Summit\n\nNATO deputy assistant secretary general Pieter van Dam told reporters that the "
+      "summit would be in July.\n",
+      "2017-03-02");
+  const Actor* a = FindActor(g, "Pieter van Dam");
+  REQUIRE(a != nullptr);
+  REQUIRE(!a->roles.empty());
+  CHECK(a->roles[0].title == "deputy assistant secretary general");
+  CHECK(a->roles[0].of == "NATO");
+}

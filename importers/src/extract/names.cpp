@@ -161,16 +161,26 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
     if (m.type == ActorType::kPerson && m.gender.empty() && e - k >= 2)
       if (auto g = lex.given_genders.find(toks[k]); g != lex.given_genders.end())
         m.gender = g->second;
+    // A lower-case title before the name takes the lower-case words before it: "deputy
+    // assistant secretary general Pieter van Dam".
+    size_t t0 = s - (title_before ? 1 : 0);
+    while (title_before && t0 > 0 && t0 + 4 > s && toks[t0 - 1].is_word() &&
+           !toks[t0 - 1].capitalized && !IsConnector(toks[t0 - 1]) &&
+           (toks[t0 - 1].is("deputy") || toks[t0 - 1].is("assistant") ||
+            toks[t0 - 1].is("secretary") || toks[t0 - 1].is("vice") || toks[t0 - 1].is("acting") ||
+            toks[t0 - 1].is("executive") || toks[t0 - 1].is("chief") || toks[t0 - 1].is("senior") ||
+            toks[t0 - 1].is("general")))
+      --t0;
     // "<organisation> director <person>": the role is of the organisation before the title.
     if (m.type == ActorType::kPerson && title_before && !out.empty() &&
-        out.back().type != ActorType::kPerson && out.back().span.end <= toks[s - 1].begin &&
-        s >= 2 && toks[s - 2].end == out.back().span.end) {
-      m.title = std::string(SpanText(text, Span{toks[s - 1].begin, toks[s - 1].end}));
+        out.back().type != ActorType::kPerson && out.back().span.end <= toks[t0].begin && t0 >= 1 &&
+        toks[t0 - 1].end == out.back().span.end) {
+      m.title = std::string(SpanText(text, Span{toks[t0].begin, toks[s - 1].end}));
       m.of = NameText(text, out.back().name);
       m.span.begin = out.back().span.begin;
       m.certain = true;
     } else if (m.type == ActorType::kPerson && title_before && m.title.empty()) {
-      m.title = std::string(SpanText(text, Span{toks[s - 1].begin, toks[s - 1].end}));
+      m.title = std::string(SpanText(text, Span{toks[t0].begin, toks[s - 1].end}));
       m.certain = true;
     }
     // Apposition with a possessive: "Kadri Tamm, Estonia's defence minister, ..." -> the title
