@@ -8,9 +8,7 @@ namespace tkg::extract::attr {
 bool Finder::PlausibleSource(const Toks& T, Range r) const {
   if (r.empty()) return false;
   if (r.b - r.a == 1 && IsPronoun(T[r.a])) return true;
-  static const WordSet kQuantifiers = {"some",    "many",  "others", "most", "few",
-                                       "several", "those", "both",   "all"};
-  if (r.b - r.a == 1 && kQuantifiers.count(T[r.a])) return true;  // "Many say", "Those close"
+  if (r.b - r.a == 1 && IsQuantifier(T[r.a])) return true;  // "Many say", "Those close"
   if (r.b - r.a == 1 && !T[r.a].capitalized && IsStop(T[r.a])) return false;  // "him
   for (size_t i = r.a; i < r.b; ++i)
     if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) && !lex.nonnames.count(T[i])) return true;
@@ -46,8 +44,7 @@ bool Finder::PlausibleSource(const Toks& T, Range r) const {
 size_t Finder::SkipDateline(const Toks& T, size_t limit) {
   for (size_t i = 0; i < limit && i < 8; ++i) {
     const Token& t = T[i];
-    if (t.is("--") || t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x93")
-      return i > 0 ? i + 1 : 0;
+    if (IsDash(t)) return i > 0 ? i + 1 : 0;
     if (!t.is_word() && !t.is(",")) return 0;
     if (i == 0 && !t.is_word()) return 0;
   }
@@ -131,9 +128,7 @@ bool Finder::AgreesWithBaseForm(const Toks& T, Range np, size_t ci, const Cue& c
   const std::string& w = T[ci].lower;
   if (cue.words.size() != 1 || w != cue.lemma || !kNounToo.count(T[ci])) return true;
   const Token& head = T[np.b - 1];
-  if (IsPronoun(head) || head.is("some") || head.is("many") || head.is("others") ||
-      head.is("most") || head.is("few") || head.is("several") || head.is("both") || head.is("all"))
-    return true;
+  if (IsPronoun(head) || IsQuantifier(head)) return true;
   for (size_t i = np.a; i < np.b; ++i)
     if (T[i].is("and")) return true;
   static const WordSet kCollective = {

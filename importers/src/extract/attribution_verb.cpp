@@ -221,10 +221,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     return true;
   }
   // Between dashes: "Kall -- co-editor of a book on the debates -- said ...".
-  auto is_dash = [](const Token& t) { return t.is("--") || t.lower == "\xE2\x80\x94"; };
-  if (is_dash(T[p])) {
+  if (IsDash(T[p])) {
     for (size_t d = p; d-- > 1 && p - d < 40;) {
-      if (!is_dash(T[d])) continue;
+      if (!IsDash(T[d])) continue;
       auto np = LeftNP(T, d - 1, lex);
       if (!np || !PlausibleSource(T, *np) || (np->a > 0 && !IsStop(T[np->a - 1]))) break;
       if (!ContentAfter(s, cj, cue, a, consumed)) return false;
@@ -251,7 +250,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
                         T[np->a - 1].is("with")))
         continue;
       // "BERGEN — X, ...", "... — X, a spokesman, said"
-      bool after_dateline = np->a > 0 && (SkipDateline(T, np->a) == np->a || is_dash(T[np->a - 1]));
+      bool after_dateline = np->a > 0 && (SkipDateline(T, np->a) == np->a || IsDash(T[np->a - 1]));
       if (np->a > 0 && !after_content && !after_dateline && !IsStop(T[np->a - 1]) &&
           T[np->a - 1].kind != TokenKind::kOpenQuote)
         break;
@@ -290,9 +289,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // A cue word that is a plural noun: after a quantifier ("those jokes", "several requests")
   // or followed by the sentence's own verb ("Health worries have dogged ...").
   if (left == ci && T[ci].lower.ends_with("s") && cue.words.size() == 1) {
-    static const WordSet kQuantifiers = {"some",  "many", "several", "few",  "those",
-                                         "these", "both", "all",     "most", "other"};
-    if (np->b - np->a == 1 && kQuantifiers.count(T[np->a])) return false;
+    if (np->b - np->a == 1 && IsQuantifier(T[np->a])) return false;
     static const WordSet kAux = {"have", "are", "were"};
     if (cj < T.size() && kAux.count(T[cj])) return false;
   }

@@ -38,6 +38,12 @@ bool IsDet(const Token& t) {
   return s.count(t) > 0;
 }
 
+bool IsQuantifier(const Token& t) {
+  static const WordSet s = {"some",    "many", "others", "most", "few",
+                            "several", "both", "all",    "those"};
+  return s.count(t) > 0;
+}
+
 bool IsPostnominal(const Token& t) {
   static const WordSet s = {"familiar", "close",   "knowledgeable", "involved",
                             "briefed",  "present", "aware"};
@@ -177,11 +183,7 @@ bool IsVerbCue(const Toks& T, size_t i, const Lexicon& lex) {
 std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
   if (p >= T.size() || !T[p].is_word()) return std::nullopt;
   if (IsPronoun(T[p])) return Range{p, p + 1};
-  if (T[p].is("some") || T[p].is("many") || T[p].is("others") || T[p].is("most") ||
-      T[p].is("few") || T[p].is("several") || T[p].is("both") || T[p].is("all") ||
-      T[p].is("those")) {
-    return Range{p, p + 1};  // "Some said", "Many say"
-  }
+  if (IsQuantifier(T[p])) return Range{p, p + 1};  // "Some said", "Many say"
   if (IsStop(T[p]) || IsDet(T[p])) return std::nullopt;
   // A cue word after a determiner is a noun: "the report said", "a study found".
   if (!T[p].capitalized && IsVerbCue(T, p, lex) && !(p > 0 && IsDet(T[p - 1]))) return std::nullopt;

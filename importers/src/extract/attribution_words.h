@@ -22,6 +22,8 @@ bool IsDet(const Token& t);
 
 // Subject pronouns, with their contracted auxiliaries ("he's", "they've"), and "who".
 bool IsPronoun(const Token& t);
+// A quantifier that stands for people on its own: "Some said", "Many say", "Those close to".
+bool IsQuantifier(const Token& t);
 // An adjective that follows its noun in a source: "officials familiar with", "a person close to".
 bool IsPostnominal(const Token& t);
 

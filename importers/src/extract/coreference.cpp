@@ -146,15 +146,12 @@ void ActorTable::AddAlias(int actor, std::string alias) {
 }
 
 void ActorTable::AddRole(int actor, const NameMention& m) {
-  if (!m.appos_title.empty()) {
-    NameMention appos;
-    appos.title = m.appos_title;
-    appos.of = m.appos_of;
-    appos.span = m.appos_span;
-    AddRole(actor, appos);
-  }
-  if (m.title.empty()) return;
-  std::string title = m.title;
+  if (!m.appos_title.empty()) AddRole(actor, m.appos_title, m.appos_of, m.appos_span);
+  if (!m.title.empty()) AddRole(actor, m.title, m.of, m.span);
+}
+
+void ActorTable::AddRole(int actor, const std::string& title, const std::string& of,
+                         Span evidence) {
   // Honorifics are not roles.
   std::string lt = Lower(title);
   if (lt == "mr." || lt == "mrs." || lt == "ms." || lt == "miss" || lt == "dr." || lt == "sir")
@@ -162,14 +159,14 @@ void ActorTable::AddRole(int actor, const NameMention& m) {
   Actor& a = actors_[static_cast<size_t>(actor)];
   for (auto& r : a.roles) {
     if (Lower(r.title) == lt) {
-      if (r.of.empty()) r.of = m.of;
+      if (r.of.empty()) r.of = of;
       return;
     }
   }
   Role r;
   r.title = title;
-  r.of = m.of;
-  r.evidence = m.span;
+  r.of = of;
+  r.evidence = evidence;
   a.roles.push_back(std::move(r));
 }
 

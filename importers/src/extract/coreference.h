@@ -40,7 +40,9 @@ class ActorTable {
  private:
   int Find(const NameMention& m, const std::string& name) const;
   int Create(const NameMention& m, const std::string& name);
+  // The mention's roles: its title, and a second one from an apposition.
   void AddRole(int actor, const NameMention& m);
+  void AddRole(int actor, const std::string& title, const std::string& of, Span evidence);
   void AddAlias(int actor, std::string alias);
   uint32_t LastMentionBefore(int actor, uint32_t pos) const;
   void RecordMention(int actor, Span span);

@@ -140,9 +140,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
     }
     if (e - k == 1 && IsAcronym(text, toks[k]) && m.title.empty()) org = true;
     // A dateline opening the sentence ("BERGEN — ", "OSLO, Norway -- ") names a place.
-    auto is_dash = [&](const Token& t) {
-      return t.is("--") || t.is("-") || t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x93";
-    };
+    auto is_dash = [](const Token& t) { return IsDash(t) || t.is("-"); };
     bool dateline = s == 0 && IsAcronym(text, toks[k]) && e < n &&
                     (is_dash(toks[e]) || (toks[e].is(",") && e + 2 < n && toks[e + 1].capitalized &&
                                           is_dash(toks[e + 2])));
@@ -183,6 +181,17 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       m.title = std::string(SpanText(text, Span{toks[t0].begin, toks[s - 1].end}));
       m.certain = true;
     }
+    // A role from an apposition: the name's title if it has none, else a second role.
+    auto add_role = [&m](std::string title, std::string of, Span span) {
+      if (m.title.empty()) {
+        m.title = std::move(title);
+        m.of = std::move(of);
+      } else {
+        m.appos_title = std::move(title);
+        m.appos_of = std::move(of);
+        m.appos_span = span;
+      }
+    };
     // Apposition with a possessive: "Kadri Tamm, Estonia's defence minister, ..." -> the title
     // "defence minister" of "Estonia".
     if (m.type == ActorType::kPerson && e + 3 < n && toks[e].is(",")) {
@@ -196,18 +205,9 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
         std::vector<Token> last(1, t1 > t0 ? toks[t1 - 1] : Token{});
         bool title = t1 > t0 && t1 < n && (toks[t1].is(",") || toks[t1].is(".")) &&
                      lex.titles.Match(last, 0) != nullptr;
-        if (title) {
-          std::string role = Join(text, toks, t0, t1);
-          std::string of = NameText(text, Span{toks[e + 1].begin, toks[j].end});
-          if (m.title.empty()) {
-            m.title = std::move(role);
-            m.of = std::move(of);
-          } else {
-            m.appos_title = std::move(role);
-            m.appos_of = std::move(of);
-            m.appos_span = {toks[e + 1].begin, toks[t1 - 1].end};
-          }
-        }
+        if (title)
+          add_role(Join(text, toks, t0, t1), NameText(text, Span{toks[e + 1].begin, toks[j].end}),
+                   Span{toks[e + 1].begin, toks[t1 - 1].end});
       }
     }
     // Apposition: "Adam Schiff, the top Democrat on the House Intelligence Committee, ..."
@@ -228,18 +228,9 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       if (closed && prep > title_begin && prep + 1 < j) {
         size_t of_begin = prep + 1;
         if (toks[of_begin].is("the")) ++of_begin;
-        if (of_begin < j && toks[of_begin].capitalized) {
-          std::string title = Join(text, toks, title_begin, prep);
-          std::string of = Join(text, toks, of_begin, j);
-          if (m.title.empty()) {
-            m.title = std::move(title);
-            m.of = std::move(of);
-          } else {
-            m.appos_title = std::move(title);
-            m.appos_of = std::move(of);
-            m.appos_span = {toks[title_begin].begin, toks[j - 1].end};
-          }
-        }
+        if (of_begin < j && toks[of_begin].capitalized)
+          add_role(Join(text, toks, title_begin, prep), Join(text, toks, of_begin, j),
+                   Span{toks[title_begin].begin, toks[j - 1].end});
       }
     }
     out.push_back(std::move(m));

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "attribution.h"
 #include "coreference.h"
@@ -247,28 +248,31 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
   // Attributions and their speakers.
   std::vector<Attribution> attributions = FindAttributions(text, sentences, lexicon_);
   // The discourse of a statement for its topics: its paragraph, the paragraph before and the
-  // headline; each sentence's strong topics computed once, when first needed.
-  std::vector<std::vector<uint8_t>> sentence_topics(sentences.size());
+  // headline (paragraph UINT32_MAX); each paragraph's strong topics computed once, when needed.
+  std::unordered_map<uint32_t, std::vector<uint8_t>> paragraph_topics;
+  auto topics_of_paragraph = [&](uint32_t p) -> const std::vector<uint8_t>& {
+    auto [it, fresh] = paragraph_topics.try_emplace(p, topics_.topic_count(), 0);
+    if (fresh)
+      for (const SentenceTokens& st : sentences)
+        if (st.paragraph == p) {
+          std::vector<uint8_t> d = topics_.Discourse(st.tokens);
+          for (size_t t = 0; t < d.size(); ++t) it->second[t] |= d[t];
+        }
+    return it->second;
+  };
   auto discourse_of = [&](size_t first_sentence) {
-    std::vector<uint8_t> d(topics_.topic_count(), 0);
     uint32_t p = sentences[first_sentence].paragraph;
-    uint32_t before = UINT32_MAX;
+    std::vector<uint8_t> d = topics_of_paragraph(UINT32_MAX);
     for (size_t si = first_sentence; si-- > 0;) {
       uint32_t q = sentences[si].paragraph;
       if (q != p && q != UINT32_MAX) {
-        before = q;
+        const std::vector<uint8_t>& before = topics_of_paragraph(q);
+        for (size_t t = 0; t < d.size(); ++t) d[t] |= before[t];
         break;
       }
     }
-    for (size_t si = 0; si < sentences.size(); ++si) {
-      uint32_t q = sentences[si].paragraph;
-      if (q != p && q != before && q != UINT32_MAX) continue;
-      if (sentence_topics[si].empty()) {
-        sentence_topics[si] = topics_.Discourse(sentences[si].tokens);
-        if (sentence_topics[si].empty()) sentence_topics[si].assign(d.size(), 0);
-      }
-      for (size_t t = 0; t < d.size(); ++t) d[t] |= sentence_topics[si][t];
-    }
+    const std::vector<uint8_t>& own = topics_of_paragraph(p);
+    for (size_t t = 0; t < d.size(); ++t) d[t] |= own[t];
     return d;
   };
   std::vector<Statement>& out = graph->statements;

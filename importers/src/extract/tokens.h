@@ -111,6 +111,11 @@ using WordMap = WordTable<V, WordHash>;
 // one token; a sentence-final period is a separate token.
 std::vector<Token> Tokenize(std::string_view text, Span span);
 
+// A dash between clauses: "--", an em dash or an en dash (not a hyphen).
+inline bool IsDash(const Token& t) {
+  return t.is("--") || t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x93";
+}
+
 // True for ASCII letters or bytes of a multi-byte UTF-8 sequence that is not punctuation.
 bool IsWordByte(std::string_view text, size_t i);
 
