@@ -90,3 +90,24 @@ TEST_CASE("coreference: surnames, pronouns and role nouns", "[coreference]") {
   CHECK(table.ResolveRoleNoun("senator", {}, she) == -1);
   CHECK(table.ResolveRoleNoun("senator", {"sen.", "senator"}, she) == 1);
 }
+
+TEST_CASE("lexicon: role and given-name rows are read, and malformed ones named", "[names]") {
+  Lexicon l;
+  REQUIRE(
+      l.ParseNames("role\tcongressman\tRep.|Representative\ngiven\tHillary\tfemale\n", "test.tsv")
+          .ok());
+  REQUIRE(l.role_titles.find("congressman") != l.role_titles.end());
+  CHECK(l.role_titles.find("congressman")->second ==
+        std::vector<std::string>{"rep.", "representative"});
+  REQUIRE(l.given_genders.find("hillary") != l.given_genders.end());
+  CHECK(l.given_genders.find("hillary")->second == "female");
+
+  Lexicon bad;
+  Status s = bad.ParseNames("given\tHillary\n", "bad.tsv");
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.ToString().find("bad.tsv") != std::string::npos);
+  CHECK(s.ToString().find("male") != std::string::npos);
+  Status r = bad.ParseNames("role\tcongressman\n", "bad.tsv");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.ToString().find("role without titles") != std::string::npos);
+}

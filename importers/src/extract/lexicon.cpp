@@ -82,6 +82,15 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
   return out;
 }
 
+namespace {
+// The phrase's words joined by single spaces: "Vice  President" -> "vice president".
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+}  // namespace
+
 void Lexicon::IndexHeads() {
   head_classes.clear();
   cues.ForEachHead([&](const std::string& w) { head_classes[w] |= cues.head_class(); });
@@ -139,8 +148,7 @@ Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
     std::string_view kind = f[0];
     std::vector<std::string> words = PhraseWords(f[1]);
     if (words.empty()) return Status::InvalidArgument(LineError(origin, line_no, "empty entry"));
-    std::string joined;
-    for (const auto& w : words) joined += (joined.empty() ? "" : " ") + w;
+    std::string joined = JoinWords(words);
     if (kind == "title") {
       Title t;
       t.words = words;
@@ -153,9 +161,7 @@ Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
       if (f.size() < 3)
         return Status::InvalidArgument(LineError(origin, line_no, "demonym without a place"));
       demonyms[joined] = std::string(f[2]);
-      std::string place;
-      for (const auto& w : PhraseWords(f[2])) place += (place.empty() ? "" : " ") + w;
-      places.insert(place);
+      places.insert(JoinWords(PhraseWords(f[2])));
     } else if (kind == "source") {
       source_nouns.insert(joined);
     } else if (kind == "nonname") {
@@ -171,9 +177,7 @@ Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
       std::vector<std::string>& titles_of = role_titles[joined];
       for (std::string_view rest = f[2]; !rest.empty();) {
         size_t bar = rest.find('|');
-        std::string title;
-        for (const auto& w : PhraseWords(rest.substr(0, bar)))
-          title += (title.empty() ? "" : " ") + w;
+        std::string title = JoinWords(PhraseWords(rest.substr(0, bar)));
         if (!title.empty()) titles_of.push_back(std::move(title));
         rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
       }
