@@ -159,6 +159,10 @@ struct Finder {
   // coordinated subjects ("Smith and Jones say") agree with it.
   static bool AgreesWithBaseForm(const Toks& T, Range np, size_t ci, const Cue& cue);
 
+  // "McConnell issued a statement saying ...": when `np` is an indefinite document ("a
+  // statement", "a letter") right after a verb, the subject before that verb; else nullopt.
+  std::optional<Range> AuthorOfDocument(const Toks& T, Range np) const;
+
   // --- A reporting verb and its shapes (attribution_verb.cpp)
   // The cue T[ci, cj) of sentence s: tries the inverted, trailing, appositive, participle,
   // coordinated and lead shapes in turn and fills *a on success; marks relay cues in *consumed.

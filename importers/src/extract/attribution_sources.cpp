@@ -39,6 +39,22 @@ bool Finder::PlausibleSource(const Toks& T, Range r) const {
   return false;
 }
 
+std::optional<Range> Finder::AuthorOfDocument(const Toks& T, Range np) const {
+  static const WordSet kDocuments = {"statement", "letter",  "email", "e-mail", "memo",
+                                     "release",   "message", "tweet", "video",  "note"};
+  if (np.b - np.a < 2 || np.a < 2 || !kDocuments.count(T[np.b - 1])) return std::nullopt;
+  if (!T[np.a].is("a") && !T[np.a].is("an")) return std::nullopt;
+  const Token& verb = T[np.a - 1];  // "issued", "released", "sent", "put out"
+  bool past = verb.lower.ends_with("ed") || verb.is("sent") || verb.is("put") ||
+              verb.is("out") || verb.is("wrote") || verb.is("issues") || verb.is("sends");
+  if (!verb.is_word() || verb.capitalized || !past) return std::nullopt;
+  size_t v = np.a - 1;
+  if (verb.is("out") && v > 0) --v;
+  auto subject = SubjectNP(T, v);
+  if (!subject || subject->b != v) return std::nullopt;
+  return subject;
+}
+
 // A dateline opening a sentence ("ORLANDO, Fla. — ", "BUENA PARK — "): returns the index
 // after its dash, else 0.
 size_t Finder::SkipDateline(const Toks& T, size_t limit) {

@@ -31,8 +31,19 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     while (j < ne && j < cj + 9 && T[j].is_word() && !T[j].is("as")) ++j;
     if (j >= ne || !T[j].is("as") || j == cj) return false;
   }
+  // `"...?" he asked.`, `"...," it recommended.`: after a quotation a directive cue needs no
+  // addressee; the quotation is its content.
+  auto subject_after_quote = [&] {
+    size_t k = ci;
+    while (k > 0 && ci - k < 6 && T[k - 1].is_word()) --k;
+    if (k == ci) return false;
+    if (k == 0) return s > 0 && S[s - 1].paragraph == S[s].paragraph &&
+                       !S[s - 1].tokens.empty() &&
+                       S[s - 1].tokens.back().kind == TokenKind::kCloseQuote;
+    return ClosesQuote(T, k);
+  };
   if (cue.kind == CueKind::kDirective && ci > 0 && !T[ci - 1].is(",") &&
-      T[ci - 1].kind != TokenKind::kCloseQuote) {
+      T[ci - 1].kind != TokenKind::kCloseQuote && !subject_after_quote()) {
     if (cj >= ne) return false;
     static const WordSet kNotContent = {"and",  "or",   "but",  "off",  "up",    "out",
                                         "down", "away", "back", "into", "among", "than"};
@@ -285,6 +296,10 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   if (!np && kObjectPronouns.count(T[p]) && p >= 2 && T[p - 1].is_word() && IsStop(T[p - 1]))
     np = Range{p, p + 1};
   if (!np) return false;
+  // "McConnell issued a statement saying ...", "The group sent a letter urging ...": the
+  // document was put out by the sentence's subject, who speaks.
+  auto author = AuthorOfDocument(T, *np);
+  if (author) np = author;
   if (left == ci && !AgreesWithBaseForm(T, *np, ci, cue)) return false;
   // A cue word that is a plural noun: after a quantifier ("those jokes", "several requests")
   // or followed by the sentence's own verb ("Health worries have dogged ...").
@@ -322,7 +337,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       break;
     }
   }
-  if (relative_head) {
+  if (author) {
+    // the subject alone speaks, not "X issued a statement"
+  } else if (relative_head) {
     np = Range{relative_head->a, p + 1};
   } else if (!ClosesQuote(T, np->a)) {
     auto head = head_of_phrases(*np);
