@@ -122,6 +122,10 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
   // so"), not a stray word.
   bool answer = r.b == r.a + 1 && (T[r.a].is("yes") || T[r.a].is("no") || T[r.a].is("so"));
   if (WordCount(T, r) < 2 && !(r.b == r.a + 1 && T[r.a].capitalized) && !answer) return false;
+  // "said in an op-ed Thursday.", "spoke to a crowd of about 500.": only where and when; the
+  // words are elsewhere. ("did not respond to a request for comment" is a statement.)
+  static const WordSet kAnswers = {"respond", "comment", "agree", "reply"};
+  if (IsBarePrepositionalPhrase(T, r) && !kAnswers.count(cue.lemma)) return false;
   SetContent(a, T, r);
   // "called on NATO governments on Monday to agree ...": the time between the addressee and
   // the infinitive dates the call; it is not what was asked. The content leaves it out.

@@ -44,6 +44,18 @@ bool IsQuantifier(const Token& t) {
   return s.count(t) > 0;
 }
 
+bool IsBarePrepositionalPhrase(const Toks& T, Range r) {
+  static const WordSet kPrepositions = {"in",      "on",     "at",     "to",    "during", "from",
+                                        "with",    "via",    "through", "before", "after"};
+  static const WordSet kDeterminers = {"a",   "an",  "the", "his", "her",
+                                       "their", "its", "my",  "our"};
+  if (r.b < r.a + 3 || r.b > r.a + 11) return false;
+  if (!kPrepositions.count(T[r.a]) || !kDeterminers.count(T[r.a + 1])) return false;
+  for (size_t i = r.a + 2; i < r.b; ++i)
+    if (T[i].is("that") || T[i].is(",") || T[i].is_quote() || IsFiniteAux(T[i])) return false;
+  return true;
+}
+
 bool IsPostnominal(const Token& t) {
   static const WordSet s = {"familiar", "close",   "knowledgeable", "involved",
                             "briefed",  "present", "aware"};

@@ -84,6 +84,10 @@ size_t WordCount(const Toks& T, Range r);
 // and they report a stance.)
 bool IsPassiveCue(const Toks& T, size_t ci);
 
+// "in an interview with CNN", "to a crowd of about 500": a preposition, a determiner or
+// possessive and at most nine more words, with no clause ("that", a finite verb, a comma).
+bool IsBarePrepositionalPhrase(const Toks& T, Range r);
+
 // A source starting at token `a` follows a quotation it closes: `"...," the mogul said`,
 // `"...", his wife said`.
 inline bool ClosesQuote(const Toks& T, size_t a) {
