@@ -15,6 +15,10 @@ bool Finder::PlausibleSource(const Toks& T, Range r) const {
   // "officials familiar (with ...)", "a person close (to ...)": the noun before a postnominal
   // adjective heads the phrase.
   if (r.b - r.a >= 2 && IsPostnominal(T[r.b - 1])) return PlausibleSource(T, {r.a, r.b - 1});
+  // "the secretary of state": the noun before "of" may head the phrase ("a group of voters":
+  // or the one after).
+  for (size_t i = r.a + 1; i + 1 < r.b; ++i)
+    if (T[i].is("of") && PlausibleSource(T, {r.a, i})) return true;
   std::string head = T[r.b - 1].lower;
   if (head.size() > 2 && head.compare(head.size() - 2, 2, "'s") == 0) head.resize(head.size() - 2);
   if (lex.source_nouns.count(head) || lex.org_words.count(head)) return true;
@@ -45,8 +49,8 @@ std::optional<Range> Finder::AuthorOfDocument(const Toks& T, Range np) const {
   if (np.b - np.a < 2 || np.a < 2 || !kDocuments.count(T[np.b - 1])) return std::nullopt;
   if (!T[np.a].is("a") && !T[np.a].is("an")) return std::nullopt;
   const Token& verb = T[np.a - 1];  // "issued", "released", "sent", "put out"
-  bool past = verb.lower.ends_with("ed") || verb.is("sent") || verb.is("put") ||
-              verb.is("out") || verb.is("wrote") || verb.is("issues") || verb.is("sends");
+  bool past = verb.lower.ends_with("ed") || verb.is("sent") || verb.is("put") || verb.is("out") ||
+              verb.is("wrote") || verb.is("issues") || verb.is("sends");
   if (!verb.is_word() || verb.capitalized || !past) return std::nullopt;
   size_t v = np.a - 1;
   if (verb.is("out") && v > 0) --v;

@@ -37,9 +37,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     size_t k = ci;
     while (k > 0 && ci - k < 6 && T[k - 1].is_word()) --k;
     if (k == ci) return false;
-    if (k == 0) return s > 0 && S[s - 1].paragraph == S[s].paragraph &&
-                       !S[s - 1].tokens.empty() &&
-                       S[s - 1].tokens.back().kind == TokenKind::kCloseQuote;
+    if (k == 0)
+      return s > 0 && S[s - 1].paragraph == S[s].paragraph && !S[s - 1].tokens.empty() &&
+             S[s - 1].tokens.back().kind == TokenKind::kCloseQuote;
     return ClosesQuote(T, k);
   };
   if (cue.kind == CueKind::kDirective && ci > 0 && !T[ci - 1].is(",") &&
@@ -111,6 +111,10 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     // source close to the campaign", "said an official who ...").
     bool after_quote = T[ci - 1].kind == TokenKind::kCloseQuote ||
                        (ci >= 2 && T[ci - 2].kind == TokenKind::kCloseQuote);
+    // "..., mocked the Republican Party, and ...": after a comma, a stance verb's noun phrase
+    // is its object; only after a quotation ("...?" asked Smith) does it name the speaker.
+    bool stance = cue.kind == CueKind::kDirective || cue.kind == CueKind::kBelief;
+    if (stance && !after_quote) np.reset();
     if (np && after_quote && (!PlausibleSource(T, *np) || IsPostnominal(T[np->b - 1]))) {
       // "said a person close to the Clintons.": the source runs to the comma or the end.
       size_t e = np->b;
@@ -249,6 +253,10 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     for (size_t c1 = p; c1-- > 0 && p - c1 < 40;) {
       if (!T[c1].is(",")) continue;
       if (c1 == 0) break;
+      // "Jimmy Ghazal, 39, a visitor from Beirut, told ...": an age between commas.
+      if (c1 >= 2 && T[c1 - 2].is(",") && !T[c1 - 1].lower.empty() &&
+          std::isdigit(static_cast<unsigned char>(T[c1 - 1].lower[0])))
+        continue;
       auto np = LeftNP(T, c1 - 1, lex);
       if (!np) break;
       bool after_content =

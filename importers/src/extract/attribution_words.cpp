@@ -45,10 +45,9 @@ bool IsQuantifier(const Token& t) {
 }
 
 bool IsBarePrepositionalPhrase(const Toks& T, Range r) {
-  static const WordSet kPrepositions = {"in",      "on",     "at",     "to",    "during", "from",
-                                        "with",    "via",    "through", "before", "after"};
-  static const WordSet kDeterminers = {"a",   "an",  "the", "his", "her",
-                                       "their", "its", "my",  "our"};
+  static const WordSet kPrepositions = {"in",   "on",  "at",      "to",     "during", "from",
+                                        "with", "via", "through", "before", "after"};
+  static const WordSet kDeterminers = {"a", "an", "the", "his", "her", "their", "its", "my", "our"};
   if (r.b < r.a + 3 || r.b > r.a + 11) return false;
   if (!kPrepositions.count(T[r.a]) || !kDeterminers.count(T[r.a + 1])) return false;
   for (size_t i = r.a + 2; i < r.b; ++i)
@@ -197,8 +196,11 @@ std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
   if (IsPronoun(T[p])) return Range{p, p + 1};
   if (IsQuantifier(T[p])) return Range{p, p + 1};  // "Some said", "Many say"
   if (IsStop(T[p]) || IsDet(T[p])) return std::nullopt;
-  // A cue word after a determiner is a noun: "the report said", "a study found".
-  if (!T[p].capitalized && IsVerbCue(T, p, lex) && !(p > 0 && IsDet(T[p - 1]))) return std::nullopt;
+  // A cue word after a determiner or "of" is a noun: "the report said", "a study found", "the
+  // secretary of state said".
+  if (!T[p].capitalized && IsVerbCue(T, p, lex) &&
+      !(p > 0 && (IsDet(T[p - 1]) || T[p - 1].is("of"))))
+    return std::nullopt;
   size_t q = p;
   while (q > 0 && p - q < 10) {
     const Token& t = T[q - 1];

@@ -1,0 +1,77 @@
+// Attribution shapes measured on news copy: directive cues after a quotation, the author of a
+// document, stance verbs after a comma, "of" phrases and ages around a source, and adverbials
+// that are no content. Sentences written for these tests.
+#include <catch2/catch.hpp>
+
+#include "extract_helpers.h"
+
+using namespace tkg;
+using namespace tkg::testing;
+
+TEST_CASE("attribution: a directive cue after a quotation needs no addressee", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Fares\n\nCouncillor Marta Ilves met the ferry operators on Friday. \"Who pays for "
+      "the new engines?\" she asked.\n\n\"Raise the fares by a euro,\" the operators "
+      "recommended.\n",
+      "2019-03-09");
+  const Statement* q = FindStatement(g, "Who pays for the new engines");
+  REQUIRE(q != nullptr);
+  CHECK(q->speaker == "Marta Ilves");
+  CHECK(q->cue == "asked");
+  const Statement* r = FindStatement(g, "Raise the fares by a euro");
+  REQUIRE(r != nullptr);
+  CHECK(r->cue == "recommended");
+}
+
+TEST_CASE("attribution: the author of a statement speaks, not the statement", "[attribution]") {
+  auto g = ExtractArticle(
+      "Mill Closure\n\nThe Riverside Workers Union issued a statement saying the mill's closure "
+      "would cost 400 jobs.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "would cost 400 jobs");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Riverside Workers Union") != std::string::npos);
+  CHECK(s->speaker.find("statement") == std::string::npos);
+}
+
+TEST_CASE("attribution: after a comma a stance verb's noun phrase is its object", "[attribution]") {
+  auto g = ExtractArticle(
+      "Budget Night\n\nMayor Lena Okafor defended the budget, mocked the Harbour Party, and made "
+      "it clear that she would not raise taxes.\n",
+      "2019-03-09");
+  for (const Statement& s : g.statements)
+    CHECK(s.speaker.find("Harbour Party") == std::string::npos);
+  const Statement* s = FindStatement(g, "would not raise taxes");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Lena Okafor");
+}
+
+TEST_CASE("attribution: a source with an 'of' phrase and a cue word as its last noun",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Treaty Talks\n\nThe secretary of state said the treaty would be signed in June.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "treaty would be signed");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("secretary") != std::string::npos);
+}
+
+TEST_CASE("attribution: an age between commas before an apposition", "[attribution]") {
+  auto g = ExtractArticle(
+      "Flood Night\n\nPiret Saar, 47, a baker from the lower town, told the radio that the "
+      "water rose within an hour.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "water rose within an hour");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Piret Saar");
+}
+
+TEST_CASE("attribution: where and when alone are no content", "[attribution]") {
+  auto g = ExtractArticle(
+      "Op-Ed\n\nSenator Aino Kask wrote in an op-ed on Thursday.\n\nThe senator spoke to a "
+      "crowd of about 500.\n\nThe ministry did not respond to a request for comment.\n",
+      "2019-03-09");
+  CHECK(FindStatement(g, "an op-ed") == nullptr);
+  CHECK(FindStatement(g, "a crowd of about 500") == nullptr);
+  CHECK(FindStatement(g, "a request for comment") != nullptr);
+}
