@@ -75,3 +75,16 @@ TEST_CASE("attribution: where and when alone are no content", "[attribution]") {
   CHECK(FindStatement(g, "a crowd of about 500") == nullptr);
   CHECK(FindStatement(g, "a request for comment") != nullptr);
 }
+
+TEST_CASE("attribution: a share of people speaks ('one in four said')", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Survey\n\nHalf said the harbour was too crowded and one in four said the ferry "
+      "should run at night.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "harbour was too crowded");
+  REQUIRE(a != nullptr);
+  CHECK(a->text.find("ferry") == std::string::npos);
+  const Statement* b = FindStatement(g, "ferry should run at night");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "one in four");
+}

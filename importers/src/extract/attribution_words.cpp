@@ -1,6 +1,7 @@
 #include "attribution_words.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "word_list.h"
 
@@ -191,8 +192,21 @@ bool IsVerbCue(const Toks& T, size_t i, const Lexicon& lex) {
   return c != nullptr && c->kind != CueKind::kNoun;
 }
 
+bool IsNumberWord(const Token& t) {
+  static const WordSet s = {"one", "two",   "three", "four", "five",
+                            "six", "seven", "eight", "nine", "ten"};
+  return s.count(t) > 0 ||
+         (!t.lower.empty() && std::isdigit(static_cast<unsigned char>(t.lower[0])));
+}
+
+bool IsFraction(const Toks& T, size_t p) {
+  return p >= 2 && p < T.size() && IsNumberWord(T[p]) && T[p - 1].is("in") &&
+         IsNumberWord(T[p - 2]);
+}
+
 std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
   if (p >= T.size() || !T[p].is_word()) return std::nullopt;
+  if (IsFraction(T, p)) return Range{p - 2, p + 1};  // "one in four said"
   if (IsPronoun(T[p])) return Range{p, p + 1};
   if (IsQuantifier(T[p])) return Range{p, p + 1};  // "Some said", "Many say"
   if (IsStop(T[p]) || IsDet(T[p])) return std::nullopt;

@@ -88,6 +88,9 @@ bool IsPassiveCue(const Toks& T, size_t ci);
 // possessive and at most nine more words, with no clause ("that", a finite verb, a comma).
 bool IsBarePrepositionalPhrase(const Toks& T, Range r);
 
+// "one in four", "9 in 10" ending at token p: a share of people, which can speak.
+bool IsFraction(const Toks& T, size_t p);
+
 // A source starting at token `a` follows a quotation it closes: `"...," the mogul said`,
 // `"...", his wife said`.
 inline bool ClosesQuote(const Toks& T, size_t a) {
