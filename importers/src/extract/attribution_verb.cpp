@@ -265,9 +265,16 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (!PlausibleSource(T, *np) && !(after_content && ClosesQuote(T, np->a))) break;
       // "..., editor at large of The Forward, an influential weekly, wrote": a name inside the
       // apposition; the source is further left.
-      if (np->a > 0 && (T[np->a - 1].is("of") || T[np->a - 1].is("at") || T[np->a - 1].is("for") ||
-                        T[np->a - 1].is("with")))
-        continue;
+      // But "The director of the European Centre, Ina Kirsch, told ...": the phrase opens the
+      // sentence and its head speaks.
+      if (np->a >= 2 && T[np->a - 1].is("of")) {
+        auto head = LeftNP(T, np->a - 2, lex);
+        if (head && PlausibleSource(T, *head) && SkipDateline(T, head->a) == head->a &&
+            (head->a == 0 || IsDash(T[head->a - 1])))
+          np = Range{head->a, np->b};
+      }
+      static const WordSet kInside = {"of", "at", "for", "with", "from", "in"};
+      if (np->a > 0 && kInside.count(T[np->a - 1])) continue;
       // "BERGEN — X, ...", "... — X, a spokesman, said"
       bool after_dateline = np->a > 0 && (SkipDateline(T, np->a) == np->a || IsDash(T[np->a - 1]));
       if (np->a > 0 && !after_content && !after_dateline && !IsStop(T[np->a - 1]) &&
@@ -287,8 +294,8 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (!ContentAfter(s, cj, cue, a, consumed)) return false;
       // "One of his advisers, Tad Devine, told ...": a bare name in the apposition names the
       // unnamed subject; the source spans both so that the name is the speaker.
-      bool named = false;
-      for (size_t i = np->a + 1; i < np->b; ++i) named = named || T[i].capitalized;
+      // ("The director of the European Centre, Ina Kirsch,": a description, then the name.)
+      bool named = T[np->a].capitalized && !IsDet(T[np->a]) && T[np->b - 1].capitalized;
       bool bare_name = c1 + 1 < p;
       for (size_t i = c1 + 1; i < p && bare_name; ++i) bare_name = T[i].capitalized;
       SetSource(a, T, !named && bare_name ? Range{np->a, p} : *np);
