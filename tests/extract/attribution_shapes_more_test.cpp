@@ -88,3 +88,17 @@ TEST_CASE("attribution: a share of people speaks ('one in four said')", "[attrib
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "one in four");
 }
+
+TEST_CASE("attribution: a participle after a quotation closed with its comma",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Debate\n\nMayor Lena Okafor said the harbour plan was \"a gift to developers,\" "
+      "adding during the debate that the council had not read it.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "gift to developers");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the harbour plan was \"a gift to developers,\"");  // the quotation closes
+  const Statement* b = FindStatement(g, "council had not read it");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Lena Okafor");
+}

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "attribution_finder.h"
 
 namespace tkg::extract::attr {
@@ -91,6 +93,7 @@ Span Finder::TrimSpan(Span sp) const {
     }
   };
   strip_front(sp.begin, sp.end);
+  const uint32_t end = sp.end;
   while (sp.end > sp.begin) {
     unsigned char c = static_cast<unsigned char>(text[sp.end - 1]);
     if (c == ' ' || c == '\n' || c == ',' || c == '"' || c == '.' || c == ':' || c == ';') {
@@ -103,6 +106,23 @@ Span Finder::TrimSpan(Span sp) const {
       sp.end -= 2;
     } else {
       break;
+    }
+  }
+  // `represents "New York values,"`: a quotation opened inside the span keeps its closing mark.
+  uint32_t cut = sp.end, original_end = end;
+  int open = 0;
+  for (uint32_t i = sp.begin; i < sp.end; ++i) {
+    if (text[i] == '"') open = open ? 0 : 1;
+    if (text.compare(i, 3, "\xE2\x80\x9C") == 0) open = 1;
+    if (text.compare(i, 3, "\xE2\x80\x9D") == 0) open = 0;
+  }
+  if (open) {
+    // The closing mark may lie past the span's end, after its comma (`values,"`).
+    uint32_t limit = std::max<uint32_t>(original_end, cut + 2);
+    for (uint32_t i = cut; i < limit && i < text.size(); ++i) {
+      if (text[i] == '"') return Span{sp.begin, i + 1};
+      if (text.compare(i, 3, "\xE2\x80\x9D") == 0) return Span{sp.begin, i + 3};
+      if (text[i] != ',' && text[i] != '.' && text[i] != ' ' && i >= original_end) break;
     }
   }
   return sp;
