@@ -89,8 +89,7 @@ TEST_CASE("attribution: a share of people speaks ('one in four said')", "[attrib
   CHECK(b->speaker == "one in four");
 }
 
-TEST_CASE("attribution: a participle after a quotation closed with its comma",
-          "[attribution]") {
+TEST_CASE("attribution: a participle after a quotation closed with its comma", "[attribution]") {
   auto g = ExtractArticle(
       "Harbour Debate\n\nMayor Lena Okafor said the harbour plan was \"a gift to developers,\" "
       "adding during the debate that the council had not read it.\n",
@@ -101,4 +100,14 @@ TEST_CASE("attribution: a participle after a quotation closed with its comma",
   const Statement* b = FindStatement(g, "council had not read it");
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Lena Okafor");
+}
+
+TEST_CASE("attribution: a title in quotation marks is no quotation before an inverted cue",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Guilty Pleasures\n\nMarta Ilves, the host of the quiz show \"Tallinn Tonight,\" listed a "
+      "cooking contest as her guilty pleasure.\n",
+      "2019-03-09");
+  for (const Statement& s : g.statements) CHECK(s.speaker.find("cooking") == std::string::npos);
+  CHECK(FindStatement(g, "Tallinn Tonight") == nullptr);
 }

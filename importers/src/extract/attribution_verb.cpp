@@ -111,10 +111,25 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     // source close to the campaign", "said an official who ...").
     bool after_quote = T[ci - 1].kind == TokenKind::kCloseQuote ||
                        (ci >= 2 && T[ci - 2].kind == TokenKind::kCloseQuote);
+    // A quotation opened mid-sentence may be a title inside a phrase (`the host of "The
+    // Apprentice," listed an NBC show`): then only a plausible speaker may follow.
+    bool mid_quote = false;
+    if (after_quote) {
+      size_t q = T[ci - 1].kind == TokenKind::kCloseQuote ? ci - 1 : ci - 2;
+      size_t o = q;
+      while (o > 0 && T[o - 1].kind != TokenKind::kOpenQuote) --o;
+      if (o > 0) {
+        size_t open = o - 1;
+        mid_quote = open != SkipDateline(T, open) ||
+                    !(open == 0 || T[open - 1].is(":") || T[open - 1].is(",") ||
+                      IsDash(T[open - 1]) || T[open - 1].kind == TokenKind::kCloseQuote);
+      }
+    }
+    bool stance_verb = cue.kind == CueKind::kDirective || cue.kind == CueKind::kBelief;
+    if (np && mid_quote && (stance_verb || !PlausibleSource(T, *np))) np.reset();
     // "..., mocked the Republican Party, and ...": after a comma, a stance verb's noun phrase
     // is its object; only after a quotation ("...?" asked Smith) does it name the speaker.
-    bool stance = cue.kind == CueKind::kDirective || cue.kind == CueKind::kBelief;
-    if (stance && !after_quote) np.reset();
+    if (stance_verb && !after_quote) np.reset();
     if (np && after_quote && (!PlausibleSource(T, *np) || IsPostnominal(T[np->b - 1]))) {
       // "said a person close to the Clintons.": the source runs to the comma or the end.
       size_t e = np->b;
