@@ -333,7 +333,16 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // document was put out by the sentence's subject, who speaks.
   auto author = AuthorOfDocument(T, *np);
   if (author) np = author;
-  if (left == ci && !AgreesWithBaseForm(T, *np, ci, cue)) return false;
+  // "Data from the 2014 survey show ...": the head before a prepositional phrase may agree.
+  bool agrees = AgreesWithBaseForm(T, *np, ci, cue);
+  for (Range r = *np; !agrees && r.a >= 2 && (T[r.a - 1].is("from") || T[r.a - 1].is("of") ||
+                                              T[r.a - 1].is("in") || T[r.a - 1].is("on"));) {
+    auto h = LeftNP(T, r.a - 2, lex);
+    if (!h) break;
+    agrees = AgreesWithBaseForm(T, *h, ci, cue);
+    r = *h;
+  }
+  if (left == ci && !agrees) return false;
   // A cue word that is a plural noun: after a quantifier ("those jokes", "several requests")
   // or followed by the sentence's own verb ("Health worries have dogged ...").
   if (left == ci && T[ci].lower.ends_with("s") && cue.words.size() == 1) {
