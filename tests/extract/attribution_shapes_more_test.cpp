@@ -111,3 +111,17 @@ TEST_CASE("attribution: a title in quotation marks is no quotation before an inv
   for (const Statement& s : g.statements) CHECK(s.speaker.find("cooking") == std::string::npos);
   CHECK(FindStatement(g, "Tallinn Tonight") == nullptr);
 }
+
+TEST_CASE("attribution: the head before a prepositional phrase speaks", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Jobs\n\nFigures from the 2018 harbour census show that dock work fell by a "
+      "third.\n\nA group of fishermen sent a letter to the harbour board urging it to reopen the "
+      "north pier.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "dock work fell by a third");
+  REQUIRE(a != nullptr);
+  const Statement* b = FindStatement(g, "reopen the north pier");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker.find("fishermen") != std::string::npos);
+  CHECK(b->speaker.find("letter") == std::string::npos);
+}

@@ -335,8 +335,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   if (author) np = author;
   // "Data from the 2014 survey show ...": the head before a prepositional phrase may agree.
   bool agrees = AgreesWithBaseForm(T, *np, ci, cue);
-  for (Range r = *np; !agrees && r.a >= 2 && (T[r.a - 1].is("from") || T[r.a - 1].is("of") ||
-                                              T[r.a - 1].is("in") || T[r.a - 1].is("on"));) {
+  for (Range r = *np; !agrees && r.a >= 2 &&
+                      (T[r.a - 1].is("from") || T[r.a - 1].is("of") || T[r.a - 1].is("in") ||
+                       T[r.a - 1].is("on"));) {
     auto h = LeftNP(T, r.a - 2, lex);
     if (!h) break;
     agrees = AgreesWithBaseForm(T, *h, ci, cue);
@@ -387,7 +388,11 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     auto head = head_of_phrases(*np);
     // "the years of empty promises": no plausible speaker, no attribution.
     if (!head) return false;
-    np = Range{head->a, p + 1};
+    // "sent a letter to the board urging ...": the letter's author speaks.
+    if (auto writer = head->a + 1 < np->a ? AuthorOfDocument(T, *head) : std::nullopt)
+      np = writer;
+    else
+      np = Range{head->a, p + 1};
   }
   // Trailing: "...," Smith said. / ..., sources said Tuesday.
   bool after_quote = np->a > 0 && T[np->a - 1].kind == TokenKind::kCloseQuote;
