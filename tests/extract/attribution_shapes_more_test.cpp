@@ -125,3 +125,17 @@ TEST_CASE("attribution: the head before a prepositional phrase speaks", "[attrib
   CHECK(b->speaker.find("fishermen") != std::string::npos);
   CHECK(b->speaker.find("letter") == std::string::npos);
 }
+
+TEST_CASE("attribution: a coordinated cue takes the main clause's subject", "[attribution]") {
+  auto g = ExtractArticle(
+      "Court Term\n\nJudge Maria Kask said that she did not want to retire and predicted that the "
+      "court would rule on the harbour case in May.\n\nAsked on Monday whether she would run "
+      "again, Mayor Lena Okafor smiled and said she would decide in June.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "court would rule on the harbour case");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Maria Kask");
+  const Statement* b = FindStatement(g, "she would decide in June");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Lena Okafor");
+}

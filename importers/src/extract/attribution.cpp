@@ -33,6 +33,7 @@ std::vector<Attribution> Finder::Run() {
       if (!ok || a.content.empty() || a.source.empty()) continue;
       EndAtMainClause(T, &a);
       for (size_t k = ci; k < cj; ++k) consumed[k] = 1;
+      if (last_sentence_ != s) first_source_ = Range{a.source_first, a.source_last};
       last_sentence_ = s;
       last_source_ = Range{a.source_first, a.source_last};
       out.push_back(std::move(a));

@@ -19,6 +19,7 @@ struct Finder {
   std::vector<std::vector<uint8_t>> inside;  // per sentence, per token: inside a quotation
   size_t last_sentence_ = SIZE_MAX;          // the sentence of the latest attribution
   Range last_source_;                        // and its source
+  Range first_source_;                       // the source of that sentence's first one
 
   // --- The whole pass (attribution.cpp)
   // Every attribution of the article, sentence by sentence, in text order.

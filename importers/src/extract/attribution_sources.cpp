@@ -92,11 +92,20 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit) const {
     while (t < limit && InTime(T[t])) ++t;
     if (t < limit && T[t].is(",")) k = t + 1;
   }
-  // An introductory phrase ("On Monday, ...", "In a statement, ...") precedes the subject.
-  if (limit > k && IntroPhrase(T, Range{k, std::min<size_t>(limit, k + 1)})) {
+  // An introductory phrase ("On Monday, ...", "In a statement, ...", "Asked whether ...,")
+  // precedes the subject; so does the place it names ("At a rally in Sumter, S.C., ...").
+  const std::string& w0 = T[std::min(k, T.size() - 1)].lower;
+  bool participle =
+      k < limit && T[k].capitalized && w0.size() > 4 && (w0.ends_with("ed") || w0.ends_with("ing"));
+  if (limit > k && (participle || IntroPhrase(T, Range{k, std::min<size_t>(limit, k + 1)}))) {
     size_t c = k;
-    while (c < limit && c < 14 && !T[c].is(",")) ++c;
-    if (c < limit && T[c].is(",")) k = c + 1;
+    while (c < limit && c < k + 14 && !T[c].is(",")) ++c;
+    if (c < limit && T[c].is(",")) {
+      k = c + 1;
+      size_t e = k;
+      while (e < limit && e < k + 3 && T[e].is_word() && T[e].capitalized) ++e;
+      if (e > k && e + 1 < limit && T[e].is(",") && T[e + 1].is_word()) k = e + 1;
+    }
   }
   while (k < limit && T[k].is_word() && IsStop(T[k]) && !IsPronoun(T[k])) ++k;
   if (k >= limit || !T[k].is_word()) return std::nullopt;

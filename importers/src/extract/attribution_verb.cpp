@@ -226,7 +226,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     if (cj < T.size() && kAux.count(T[cj])) return false;
     if (p >= 2 && IsPassiveCue(T, p - 1)) return false;
     std::optional<Range> np;
-    if (last_sentence_ == s && !last_source_.empty()) np = last_source_;
+    // "Ginsburg said that she ... and predicted ...": the main clause's subject, the source of
+    // the sentence's first attribution, not the last one (which may be reported inside it).
+    if (last_sentence_ == s && !first_source_.empty()) np = first_source_;
     if (!np) np = SubjectNP(T, p);
     if (!np || np->b > p) return false;
     if (!ContentAfter(s, cj, cue, a, consumed)) return false;
