@@ -139,3 +139,18 @@ TEST_CASE("attribution: a coordinated cue takes the main clause's subject", "[at
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Lena Okafor");
 }
+
+TEST_CASE("attribution: a participle's subject past a dateline or a leading time",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Speech\n\nTALLINN, March 8 (Harbour Wire) — The port's director rallied the dock "
+      "workers, saying the cranes would stay.\n\nOn Thursday evening Mayor Lena Okafor gave her "
+      "budget speech, promising to repair the north pier.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "cranes would stay");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker.find("director") != std::string::npos);
+  const Statement* b = FindStatement(g, "repair the north pier");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Lena Okafor");
+}

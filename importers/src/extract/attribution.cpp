@@ -36,6 +36,7 @@ std::vector<Attribution> Finder::Run() {
       if (last_sentence_ != s) first_source_ = Range{a.source_first, a.source_last};
       last_sentence_ = s;
       last_source_ = Range{a.source_first, a.source_last};
+      last_cue_end_ = cj;
       out.push_back(std::move(a));
       ci = cj - 1;
     }

@@ -20,6 +20,7 @@ struct Finder {
   size_t last_sentence_ = SIZE_MAX;          // the sentence of the latest attribution
   Range last_source_;                        // and its source
   Range first_source_;                       // the source of that sentence's first one
+  size_t last_cue_end_ = 0;                  // token after the latest attribution's cue
 
   // --- The whole pass (attribution.cpp)
   // Every attribution of the article, sentence by sentence, in text order.

@@ -64,10 +64,11 @@ std::optional<Range> Finder::AuthorOfDocument(const Toks& T, Range np) const {
 // A dateline opening a sentence ("ORLANDO, Fla. — ", "BUENA PARK — "): returns the index
 // after its dash, else 0.
 size_t Finder::SkipDateline(const Toks& T, size_t limit) {
-  for (size_t i = 0; i < limit && i < 8; ++i) {
+  // "WASHINGTON, Dec. 8 (UPI) — ": a date and an agency in parentheses may stand before the dash.
+  for (size_t i = 0; i < limit && i < 10; ++i) {
     const Token& t = T[i];
     if (IsDash(t)) return i > 0 ? i + 1 : 0;
-    if (!t.is_word() && !t.is(",")) return 0;
+    if (!t.is_word() && !t.is(",") && !t.is("(") && !t.is(")") && !t.is(".")) return 0;
     if (i == 0 && !t.is_word()) return 0;
   }
   return 0;
@@ -99,13 +100,21 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit) const {
       k < limit && T[k].capitalized && w0.size() > 4 && (w0.ends_with("ed") || w0.ends_with("ing"));
   if (limit > k && (participle || IntroPhrase(T, Range{k, std::min<size_t>(limit, k + 1)}))) {
     size_t c = k;
-    while (c < limit && c < k + 14 && !T[c].is(",")) ++c;
+    while (c < limit && c < k + 20 && !T[c].is(",")) ++c;
     if (c < limit && T[c].is(",")) {
       k = c + 1;
       size_t e = k;
       while (e < limit && e < k + 3 && T[e].is_word() && T[e].capitalized) ++e;
       if (e > k && e + 1 < limit && T[e].is(",") && T[e + 1].is_word()) k = e + 1;
     }
+  }
+  // "On Thursday evening Hillary Clinton delivered ...": a time without a comma.
+  if (k + 1 < limit &&
+      (T[k].is("on") || T[k].is("in") || T[k].is("last") || T[k].is("early") || T[k].is("late")) &&
+      InTime(T[k + 1])) {
+    size_t t = k + 1;
+    while (t < limit && InTime(T[t])) ++t;
+    if (t < limit && T[t].is_word() && T[t].capitalized) k = t;
   }
   while (k < limit && T[k].is_word() && IsStop(T[k]) && !IsPronoun(T[k])) ++k;
   if (k >= limit || !T[k].is_word()) return std::nullopt;

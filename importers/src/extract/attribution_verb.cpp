@@ -246,7 +246,10 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     // "..., he said, adding that ...": the source of the attribution just before, else the
     // sentence's subject.
     std::optional<Range> np;
-    if (last_sentence_ == s && !last_source_.empty() && last_source_.b <= p) np = last_source_;
+    // "..., he said, adding ...": the cue just before; else the main clause's subject.
+    bool adjacent = last_cue_end_ <= p && p <= last_cue_end_ + 3;
+    Range prev = adjacent ? last_source_ : first_source_;
+    if (last_sentence_ == s && !prev.empty() && prev.b <= p) np = prev;
     if (!np) np = SubjectNP(T, p);
     if (!np) return false;
     if (!ContentAfter(s, cj, cue, a, consumed)) return false;
