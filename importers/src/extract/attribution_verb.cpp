@@ -370,6 +370,14 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (PlausibleSource(T, *head)) best = head;
       r = *head;
     }
+    // "A witness interviewed by congressional staff said": the head before a participle and
+    // its agent speaks, not the agent.
+    if (r.a >= 3 && T[r.a - 1].is("by") && T[r.a - 2].lower.size() > 4 &&
+        T[r.a - 2].lower.ends_with("ed") && !T[r.a - 2].capitalized) {
+      auto head = LeftNP(T, r.a - 3, lex);
+      if (head && PlausibleSource(T, *head) && (head->a == 0 || IsStop(T[head->a - 1])))
+        best = head;
+    }
     return best;
   };
   // "Democrats in Iowa who watched the debate said", "27 percent of those who named a
