@@ -169,6 +169,7 @@ bool Finder::AgreesWithBaseForm(const Toks& T, Range np, size_t ci, const Cue& c
   if (cue.words.size() != 1 || w != cue.lemma || !kNounToo.count(T[ci])) return true;
   const Token& head = T[np.b - 1];
   if (IsPronoun(head) || IsQuantifier(head)) return true;
+  if (T[np.a].is("a") || T[np.a].is("an")) return false;  // "a media call", "a radio show"
   for (size_t i = np.a; i < np.b; ++i)
     if (T[i].is("and")) return true;
   static const WordSet kCollective = {
