@@ -49,8 +49,12 @@ bool IsBarePrepositionalPhrase(const Toks& T, Range r) {
   static const WordSet kPrepositions = {"in",   "on",  "at",      "to",     "during", "from",
                                         "with", "via", "through", "before", "after"};
   static const WordSet kDeterminers = {"a", "an", "the", "his", "her", "their", "its", "my", "our"};
-  if (r.b < r.a + 3 || r.b > r.a + 11) return false;
-  if (!kPrepositions.count(T[r.a]) || !kDeterminers.count(T[r.a + 1])) return false;
+  if (r.b < r.a + 2 || r.b > r.a + 11 || !kPrepositions.count(T[r.a])) return false;
+  // "reported from Washington", "spoke in Des Moines": a place.
+  bool place = r.b <= r.a + 4;
+  for (size_t i = r.a + 1; i < r.b && place; ++i) place = T[i].capitalized || T[i].is(".");
+  if (place) return true;
+  if (r.b < r.a + 3 || !kDeterminers.count(T[r.a + 1])) return false;
   for (size_t i = r.a + 2; i < r.b; ++i)
     if (T[i].is("that") || T[i].is(",") || T[i].is_quote() || IsFiniteAux(T[i])) return false;
   return true;

@@ -85,7 +85,8 @@ size_t WordCount(const Toks& T, Range r);
 bool IsPassiveCue(const Toks& T, size_t ci);
 
 // "in an interview with CNN", "to a crowd of about 500": a preposition, a determiner or
-// possessive and at most nine more words, with no clause ("that", a finite verb, a comma).
+// possessive and at most nine more words, with no clause ("that", a finite verb, a comma); or a
+// preposition and a place of up to three capitalised words ("from Washington").
 bool IsBarePrepositionalPhrase(const Toks& T, Range r);
 
 // "one in four", "9 in 10" ending at token p: a share of people, which can speak.
