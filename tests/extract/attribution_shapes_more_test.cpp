@@ -154,3 +154,20 @@ TEST_CASE("attribution: a participle's subject past a dateline or a leading time
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Lena Okafor");
 }
+
+TEST_CASE("attribution: a time after a parenthesis or an apposition, and 'a study by X'",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Week\n\nSen. Olga Pirtle (D-Ore.) on Saturday said the harbour fund was too "
+      "small.\n\nMayor Lena Okafor, who chairs the port board, on Sunday defended the new "
+      "tariffs.\n\nDock rents doubled in a decade, a study by the Baltic Port Institute found.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "harbour fund was too small");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Olga Pirtle");
+  const Statement* b = FindStatement(g, "the new tariffs");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Lena Okafor");
+  const Statement* c = FindStatement(g, "Dock rents doubled in a decade");
+  REQUIRE(c != nullptr);
+}

@@ -151,7 +151,8 @@ size_t Finder::SkipTimeAdverbial(const Toks& T, size_t left) {
   } else if (T[q].capitalized || !std::isalpha(static_cast<unsigned char>(T[q].lower[0]))) {
     return left;
   }
-  // The source must end just before it.
+  // The source must end just before it (or its parenthesis: "Sanders (I-Vt.) on Saturday").
+  if (q > 0 && (T[q - 1].is(")") || T[q - 1].is(","))) return q;  // "X, who ..., on Sunday"
   if (q == 0 || !T[q - 1].is_word() || IsStop(T[q - 1]) || IsDet(T[q - 1])) return left;
   return q;
 }

@@ -362,7 +362,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // "the organizer of a pro-Trump rally said", "the deputy head of the delegation to the
   // forum said": the head before the prepositional phrases speaks.
   auto head_of_phrases = [&](Range r) -> std::optional<Range> {
-    static const WordSet kPrep = {"of", "at", "to", "for", "from", "in", "on", "with"};
+    static const WordSet kPrep = {"of", "at", "to", "for", "from", "in", "on", "with", "by"};
     std::optional<Range> best;
     if (PlausibleSource(T, r)) best = r;
     // "Experts on North Korea and nuclear arms said": "and" joins inside a phrase.
