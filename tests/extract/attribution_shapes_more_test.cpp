@@ -171,3 +171,23 @@ TEST_CASE("attribution: a time after a parenthesis or an apposition, and 'a stud
   const Statement* c = FindStatement(g, "Dock rents doubled in a decade");
   REQUIRE(c != nullptr);
 }
+
+TEST_CASE(
+    "attribution: shares and quantifiers after an introduction, and a relative clause "
+    "closing with a quotation",
+    "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Poll\n\nOn the ferry, both said the fares were too high.\n\nLess than a third "
+      "agreed with the mayor that the pier should close.\n\nMayor Lena Okafor, who has called "
+      "the tariffs \"a disgrace,\" portrayed the port board as out of touch.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "fares were too high");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "both");
+  const Statement* b = FindStatement(g, "pier should close");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "a third");
+  const Statement* c = FindStatement(g, "port board as out of touch");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker == "Lena Okafor");
+}

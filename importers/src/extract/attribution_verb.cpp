@@ -157,10 +157,15 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       }
     }
   }
+  // Adverbs and auxiliaries between the source and its cue are skipped; a quantifier that
+  // opens its clause is the source itself ("On taxes, both said ...").
+  auto skippable = [&](size_t i) {
+    return IsSkippable(T[i]) && !(IsQuantifier(T[i]) && (i == 0 || !T[i - 1].is_word()));
+  };
   size_t left = ci;
-  while (left > 0 && IsSkippable(T[left - 1])) --left;
+  while (left > 0 && skippable(left - 1)) --left;
   left = SkipTimeAdverbial(T, left);
-  while (left > 0 && IsSkippable(T[left - 1])) --left;
+  while (left > 0 && skippable(left - 1)) --left;
   // "an allegation rejected by the inquiry", "was asked by the host whether ...": the agent
   // after "by" speaks.
   if (cj + 1 < T.size() && T[cj].is("by") && Passive(s, ci, cj, cue, a, consumed)) {
@@ -273,6 +278,13 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       a->confidence = base - 0.05f;
       return true;
     }
+  }
+  // `Mr. Scott, who has called the remarks "toxic," portrayed ...`: a relative clause that
+  // closes with a quotation and its comma.
+  if (T[p].kind == TokenKind::kCloseQuote && p > 1 && T[p - 1].is(",")) {
+    bool relative = false;
+    for (size_t i = p - 1; i-- > 1 && !relative;) relative = T[i].is("who") && T[i - 1].is(",");
+    if (relative) --p;
   }
   // Appositive: "Smith, the head of X, said ..." and "...," Smith, the head of X, said.
   if (T[p].is(",")) {
