@@ -15,14 +15,24 @@ void Finder::Colon(size_t s, std::vector<Attribution>* out) {
   if (lex.nonnames.count(T[k0]) && k == k0 + 1) return;
   // A label, not a speaker: "The Latest:", "Editor's Note:", "VIDEO:", "Question:".
   static const WordSet kLabels = {
-      "latest",  "note",      "question",   "answer",  "video",    "watch",     "update",
-      "updated", "photos",    "photo",      "live",    "breaking", "exclusive", "analysis",
-      "opinion", "editorial", "correction", "related", "read",     "listen",    "transcript",
-      "text",    "daily",     "podcast",    "chart",   "map"};
+      "latest",   "note",      "question",     "answer",  "video",    "watch",     "update",
+      "updated",  "photos",    "photo",        "live",    "breaking", "exclusive", "analysis",
+      "opinion",  "editorial", "correction",   "related", "read",     "listen",    "transcript",
+      "text",     "daily",     "podcast",      "chart",   "map",      "look",      "revealed",
+      "remember", "plus",      "contributing", "busted",  "hey",      "notice",    "week",
+      "deaths",   "a",         "wow",          "warning", "alert"};
   if (kLabels.count(T[k - 1]) && !(T[k - 1].is("watch") && k > k0 + 1)) return;  // "Judicial Watch"
   size_t ne = ContentEnd(T);
   Range r = Trim(T, Range{k + 1, ne});
   if (WordCount(T, r) < 3) return;
+  // "New Hampshire: Jane Roe, John Doe, ...": a list of names is no statement.
+  size_t commas = 0, capitals = 0, words = 0;
+  for (size_t i = r.a; i < r.b; ++i) {
+    commas += T[i].is(",");
+    words += T[i].is_word();
+    capitals += T[i].is_word() && T[i].capitalized;
+  }
+  if (commas >= 3 && capitals * 4 >= words * 3) return;
   Attribution a;
   a.sentence = a.first_sentence = a.last_sentence = s;
   SetSource(&a, T, Range{k0, k});
