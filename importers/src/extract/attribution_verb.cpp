@@ -13,6 +13,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // after a directive cue makes it a phrasal verb or a noun, not a reporting verb.
   // "compared with last year", "compared to 2012": a preposition, not a stance.
   if (cue.lemma == "compare" && cj < ne && (T[cj].is("with") || T[cj].is("to"))) return false;
+  // "showed up", "called off", "backed down": a particle makes another verb.
+  static const WordSet kParticles = {"up", "off", "down", "away"};
+  if (cj < ne && kParticles.count(T[cj]) && cue.words.size() == 1) return false;
   // "thanks to her wins", "thanks in part to": a preposition.
   if (T[ci].is("thanks") && cj < ne && (T[cj].is("to") || T[cj].is("in") || T[cj].is("largely")))
     return false;
