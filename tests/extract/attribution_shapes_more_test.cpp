@@ -191,3 +191,19 @@ TEST_CASE(
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "Lena Okafor");
 }
+
+TEST_CASE("attribution: 'according to' inside a parenthesis and after a relative clause",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Money\n\nSmall ports like Paldiski (80 percent of their cargo was timber, "
+      "according to customs data) lost money.\n\nThe harbour fund, which backed the new pier, "
+      "spent 3 million euros on dredging, according to the port's auditors.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "80 percent of their cargo");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "80 percent of their cargo was timber");
+  CHECK(a->speaker.find("customs data") != std::string::npos);
+  const Statement* b = FindStatement(g, "spent 3 million euros on dredging");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker.find("auditors") != std::string::npos);
+}

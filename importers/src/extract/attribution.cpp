@@ -32,6 +32,16 @@ std::vector<Attribution> Finder::Run() {
                                                  : Verb(s, ci, cj, *cue, &a, &consumed);
       if (!ok || a.content.empty() || a.source.empty()) continue;
       EndAtMainClause(T, &a);
+      size_t gap = 0;  // words between the content and its relay, beside the chain's cue
+      for (size_t k = cj; k < T.size() && !a.reporter.empty(); ++k)
+        gap += T[k].is_word() && T[k].begin >= a.content.end && T[k].end <= a.reporter.begin;
+      if (gap > 3) {
+        // "The committee, which backed X, spent $1m, according to Y": the chain belongs to
+        // the main clause, not to the relative clause's statement; its cue is free again.
+        a.reporter = Span{};
+        for (size_t k = cj; k < T.size(); ++k)
+          if (T[k].begin >= a.content.end) consumed[k] = 0;
+      }
       for (size_t k = ci; k < cj; ++k) consumed[k] = 1;
       if (last_sentence_ != s) first_source_ = Range{a.source_first, a.source_last};
       last_sentence_ = s;

@@ -150,12 +150,22 @@ bool Finder::According(size_t s, size_t ci, size_t cj, Attribution* a, std::vect
     auto np = RightNP(T, cj, lex);
     if (!np) return false;
     // "..., according to X[, an appositive]." / "... according to X."
+    // "(93 percent were white, according to exit polls)": inside a parenthesis, its words.
+    size_t open = SIZE_MAX;
+    for (size_t k = ci; k-- > 0;) {
+      if (T[k].is(")")) break;
+      if (T[k].is("(")) {
+        open = k;
+        break;
+      }
+    }
     size_t end = cj;
-    while (end < ne && !T[end].is(",")) ++end;
+    while (end < ne && !T[end].is(",") && !(open != SIZE_MAX && T[end].is(")"))) ++end;
+    if (open != SIZE_MAX) np->b = std::min(np->b, end);
     SetSource(a, T, Range{cj, std::max(np->b, std::min(end, cj + 25))});
     size_t cend = ci;
     if (T[ci - 1].is(",")) --cend;
-    content = {0, cend};
+    content = {open != SIZE_MAX ? open + 1 : 0, cend};
     a->rule = "according_to_trail";
     // Mid-sentence: "At the heart of it, according to X[, an appositive], was ...": the
     // content goes on after the source.

@@ -385,6 +385,8 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
          ++hops) {
       auto head = LeftNP(T, r.a - 2, lex);
       if (!head) break;
+      // "a study by X", "a count by X"; not "Clinton leads Sanders by 271".
+      if (T[r.a - 1].is("by") && !IsDet(T[head->a])) break;
       if (PlausibleSource(T, *head)) best = head;
       r = *head;
     }
