@@ -207,3 +207,20 @@ TEST_CASE("attribution: 'according to' inside a parenthesis and after a relative
   REQUIRE(b != nullptr);
   CHECK(b->speaker.find("auditors") != std::string::npos);
 }
+
+TEST_CASE(
+    "attribution: a stance object ends after its quotation, and an apposition after a "
+    "parenthesis",
+    "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Feud\n\nMayor Lena Okafor called the tariff plan \"a disgrace\" and walked out of "
+      "the meeting.\n\nSen. Olga Pirtle (D-Ore.), also a port board member, called the tariffs "
+      "\"reckless\" in a radio interview.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "a disgrace");
+  REQUIRE(a != nullptr);
+  CHECK(a->text.find("walked out") == std::string::npos);
+  const Statement* b = FindStatement(g, "reckless");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Olga Pirtle");
+}

@@ -204,7 +204,20 @@ size_t Finder::StanceObjectEnd(const Toks& T, Range r) const {
   static const WordSet kAfterComma = {"even", "as", "with", "a", "an"};
   bool list = false;  // "A, B, and C": a comma before ", and" makes it a list
   for (size_t i = r.a + 1; i + 1 < r.b; ++i) {
-    if (T[i].kind == TokenKind::kOpenQuote) return r.b;  // a quotation: its words decide
+    if (T[i].kind == TokenKind::kOpenQuote) {
+      // `called him a "moderate," a subtle dig`, `called it "a terrible deal" and ranked ...`:
+      // after the quotation closes, the writer's comment or the source's next action.
+      size_t c = i + 1;
+      while (c < r.b && T[c].kind != TokenKind::kCloseQuote) ++c;
+      if (c + 1 >= r.b) return r.b;
+      size_t n = c + 1;
+      bool comma_in = T[c - 1].is(",");
+      if (comma_in && (T[n].is("a") || T[n].is("an"))) return c - 1;
+      if (T[n].is("and") && n + 1 < r.b && T[n + 1].lower.size() > 4 &&
+          T[n + 1].lower.ends_with("ed") && !T[n + 1].capitalized)
+        return n;
+      return r.b;
+    }
     if (!T[i].is(",")) continue;
     const Token& n = T[i + 1];
     if (kAfterComma.count(n) && !(i + 2 < r.b && T[i + 2].is("that"))) return i;

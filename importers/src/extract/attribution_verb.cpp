@@ -298,7 +298,14 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (c1 >= 2 && T[c1 - 2].is(",") && !T[c1 - 1].lower.empty() &&
           std::isdigit(static_cast<unsigned char>(T[c1 - 1].lower[0])))
         continue;
-      auto np = LeftNP(T, c1 - 1, lex);
+      // "Sen. Ted Cruz (R-Texas), also a hopeful, called ...": the name before a parenthesis.
+      size_t before = c1 - 1;
+      if (T[before].is(")")) {
+        size_t o = before;
+        while (o > 0 && before - o < 10 && !T[o].is("(")) --o;
+        if (T[o].is("(") && o > 0) before = o - 1;
+      }
+      auto np = LeftNP(T, before, lex);
       if (!np) break;
       bool after_content =
           np->a > 0 && (T[np->a - 1].is(",") || T[np->a - 1].kind == TokenKind::kCloseQuote);

@@ -187,6 +187,11 @@ size_t NameObjectEnd(const Toks& T, Range r) {
     if (k >= r.b && j + 1 < r.b && IsDet(T[j + 1])) return r.b;
     if (k < r.b && T[k].is(",") && k + 1 < r.b && (T[k + 1].is("as") || T[k + 1].is("for")))
       return r.b;
+    // "called Clinton, his Democratic challenger, an ISIS co-founder": a naming verb's
+    // complement after the apposition.
+    if (k < r.b && T[k].is(",") && k + 1 < r.b && IsDet(T[j + 1]) &&
+        (T[k + 1].is("a") || T[k + 1].is("an") || T[k + 1].is("the") || T[k + 1].is_quote()))
+      return r.b;
   }
   return j;
 }
