@@ -212,7 +212,8 @@ size_t Finder::StanceObjectEnd(const Toks& T, Range r) const {
       if (c + 1 >= r.b) return r.b;
       size_t n = c + 1;
       bool comma_in = T[c - 1].is(",");
-      if (comma_in && (T[n].is("a") || T[n].is("an"))) return c - 1;
+      // (`whom he described as "volatile," with Clinton`: a quotation closed with its comma.)
+      if (comma_in && T[n].is_word() && !T[n].is("and") && !T[n].is("or")) return c - 1;
       if (T[n].is("and") && n + 1 < r.b && T[n + 1].lower.size() > 4 &&
           T[n + 1].lower.ends_with("ed") && !T[n + 1].capitalized)
         return n;

@@ -301,6 +301,17 @@ bool Finder::Passive(size_t s, size_t ci, size_t by, const Cue& cue, Attribution
     Cue speech = cue;  // the addressee is the passive's subject: nothing to skip after the agent
     speech.kind = CueKind::kSpeech;
     if (!ContentAfter(s, after, speech, a, consumed)) return false;
+    // "Asked by Matt Lauer whether she had practiced, she said ...": an opening participle's
+    // question ends where the main clause begins.
+    if (ci == 0 && !a->direct) {
+      for (size_t k = after + 1; k + 1 < ne; ++k) {
+        if (!T[k].is(",") || T[k].begin < a->content.begin || T[k].end > a->content.end) continue;
+        if (IsPronoun(T[k + 1]) || T[k + 1].capitalized) {
+          SetContent(a, T, Range{after, k});
+          break;
+        }
+      }
+    }
   } else {
     // The subject before the participle (past "was", "has been"): "an allegation rejected by".
     size_t q = ci;
