@@ -112,8 +112,12 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
     while (comma > k && !T[comma].is(",")) --comma;
     r.b = comma;
     a->reporter = TokSpan(T, relay.a, relay.b);
-    for (size_t j = chain_cue; j < T.size() && j < chain_cue + 3; ++j) (*consumed)[j] = 1;
   }
+  // The chain's cue is the relay's, not a statement of its own, once this content stands.
+  auto consume_chain = [&] {
+    if (a->reporter.empty()) return;
+    for (size_t j = chain_cue; j < T.size() && j < chain_cue + 3; ++j) (*consumed)[j] = 1;
+  };
   r.b = ClauseEnd(T, r);
   if (cue.kind == CueKind::kDirective) r.b = StanceObjectEnd(T, r);
   if (cue.kind == CueKind::kDirective && TakesNameObject(cue.lemma)) r.b = NameObjectEnd(T, r);
@@ -127,6 +131,7 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
   static const WordSet kAnswers = {"respond", "comment", "agree", "reply"};
   if (IsBarePrepositionalPhrase(T, r) && !kAnswers.count(cue.lemma)) return false;
   SetContent(a, T, r);
+  consume_chain();
   // "called on NATO governments on Monday to agree ...": the time between the addressee and
   // the infinitive dates the call; it is not what was asked. The content leaves it out.
   if (cue.kind == CueKind::kDirective) {
