@@ -54,6 +54,13 @@ bool NotPastEd(std::string_view w) {
   return OneOf(w, kList);
 }
 
+bool IsDeterminer(std::string_view w) {
+  static const std::string_view kList[] = {"a"sv,     "an"sv,    "the"sv,   "its"sv,  "his"sv,
+                                           "her"sv,   "their"sv, "our"sv,   "your"sv, "this"sv,
+                                           "these"sv, "those"sv, "every"sv, "each"sv};
+  return OneOf(w, kList);
+}
+
 bool IsBeForm(std::string_view w) {
   return w == "be"sv || w == "being"sv || w == "is"sv || w == "are"sv || w == "was"sv ||
          w == "were"sv || w == "been"sv || w == "am"sv;
@@ -71,6 +78,11 @@ Tense WordTense(const std::vector<Token>& toks, size_t k) {
   };
   bool next_to = next != nullptr && next->low == "to"sv;
   if (t.low == "may"sv && !t.cap) return Tense::kFuture;  // the modal
+  // "a planned rally on Saturday", "a memorial is planned Friday": the plan's day lies ahead.
+  // "planned to" stays open: reports use it for plans already carried out as often.
+  if (t.low == "planned"sv && prev != nullptr &&
+      (IsDeterminer(prev->low) || prev->low == "is"sv || prev->low == "are"sv))
+    return Tense::kFuture;
   if ((t.low == "plans"sv || t.low == "plan"sv || t.low == "planning"sv || t.low == "hopes"sv ||
        t.low == "wants"sv || t.low == "set"sv || t.low == "is"sv || t.low == "are"sv) &&
       next_to && k + 2 < toks.size() && toks[k + 2].kind == TokKind::kWord &&
@@ -92,6 +104,12 @@ Tense WordTense(const std::vector<Token>& toks, size_t k) {
     return it->second;
   }
   if (prev != nullptr && IsBeForm(prev->low)) return Tense::kUnknown;
+  // "a still unspecified date", "the newly elected board": after a determiner an -ed word
+  // describes a noun and says nothing about when the clause happens.
+  if (prev != nullptr &&
+      (IsDeterminer(prev->low) || (k >= 2 && IsDeterminer(toks[k - 2].low) &&
+                                   (prev->low == "still"sv || prev->low.ends_with("ly"sv)))))
+    return Tense::kUnknown;
   if (t.low.size() >= 5 && t.low.substr(t.low.size() - 2) == "ed"sv && !NotPastEd(t.low) && !t.cap)
     return Tense::kPast;
   return Tense::kUnknown;
