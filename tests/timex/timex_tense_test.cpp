@@ -22,3 +22,25 @@ TEST_CASE("a planned event lies ahead of the reference day", "[timex]") {
   // A plan told in the past perfect is behind us.
   Expect1("They had planned a rally on Saturday.", kThu, "Saturday", "DATE", "2016-04-16");
 }
+
+TEST_CASE("the previous or following weekday counts from the day the text is about", "[timex]") {
+  auto prev = Run("The index closed on April 5 below its level of the previous Friday.", kThu);
+  REQUIRE(prev.size() == 2);
+  CHECK(prev[1].text == "the previous Friday");
+  CHECK(prev[1].value == "2016-04-01");
+  auto next = Run("The deal was signed on April 5 and took effect the following Monday.", kThu);
+  REQUIRE(next.size() == 2);
+  CHECK(next[1].text == "the following Monday");
+  CHECK(next[1].value == "2016-04-11");
+}
+
+TEST_CASE("overnight is the night before the day the text is about", "[timex]") {
+  auto found = Run("Stocks fell on Friday, hurt by overnight losses in Tokyo.", kThu);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].value == "2016-04-15");
+  CHECK(found[1].value == "2016-04-14TNI");
+  // A date long past is background: the night before the reference day.
+  auto old = Run("After the vote on March 2, rebels struck overnight.", kThu);
+  REQUIRE(old.size() == 2);
+  CHECK(old[1].value == "2016-04-20TNI");
+}

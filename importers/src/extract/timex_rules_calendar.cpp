@@ -169,6 +169,30 @@ bool Scanner::CalendarRule(size_t i, Match* m) {
 }
 
 bool Scanner::WeekdayRule(size_t i, Match* m) {
+  // "the previous Friday", "the following Monday": counted from the day the text is talking
+  // about, not from the reference day.
+  if (Word(i, "the"sv) &&
+      (Word(i + 1, "previous"sv) || Word(i + 1, "preceding"sv) || Word(i + 1, "following"sv))) {
+    int wd = 0;
+    size_t k = 0;
+    if (!WeekdayName(i + 2, &wd, &k)) return false;
+    int y = 0, mo = 0, d = 0;
+    DayNumber base = 0;
+    if (ParseCalendarPrefix(last_date(), &y, &mo, &d) == 3) {
+      base = FromYmd(y, mo, d);
+    } else if (has_ref()) {
+      base = ref();
+    } else {
+      return false;
+    }
+    int bw = IsoWeekday(base);
+    int delta = Word(i + 1, "following"sv) ? (wd - bw + 7) % 7 : -((bw - wd + 7) % 7);
+    if (delta == 0) delta = Word(i + 1, "following"sv) ? 7 : -7;
+    m->end = k;
+    m->value = FmtDay(base + delta);
+    m->anaphoric = true;
+    return true;
+  }
   int dir = 0;
   size_t j = i;
   if (Word(i, "last"sv) || Word(i, "past"sv) || Word(i, "previous"sv)) {

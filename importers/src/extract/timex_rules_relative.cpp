@@ -95,12 +95,22 @@ bool Scanner::DeicticRule(size_t i, Match* m) {
     m->value = day_value(off) + (morning ? "TMO" : "TAF");
     return true;
   }
-  // "overnight losses in New York": the night before the reference day.
+  // "overnight losses in New York": the night before the day the text is talking about ("Shares
+  // fell Friday, hit by overnight losses": Thursday night), if that is a day of the last week
+  // (an older date is background), else the night before the reference day; "overnight" in a
+  // clause that looks ahead is the coming night.
   if (w == "overnight"sv && !(i > 0 && (Word(i - 1, "an"sv) || Word(i - 1, "the"sv)))) {
     Tense t = TenseOf(i, i + 1);
+    int off = t == Tense::kFuture ? 0 : -1;
+    int y = 0, mo = 0, d = 0;
     m->end = i + 1;
     m->type = "TIME";
-    m->value = day_value(t == Tense::kFuture ? 0 : -1) + "TNI";
+    DayNumber told = 0;
+    if (has_ref() && ParseCalendarPrefix(last_date(), &y, &mo, &d) == 3) told = FromYmd(y, mo, d);
+    if (has_ref() && off < 0 && told <= ref() && told >= ref() - 7)
+      m->value = FmtDay(told + off) + "TNI";
+    else
+      m->value = day_value(off) + "TNI";
     return true;
   }
   if (w == "tonight"sv) {
