@@ -141,3 +141,12 @@ TEST_CASE("holidays named '<Name> Day', fixed and by weekday", "[timex]") {
   Expect1("Schools will reopen after Labor Day.", kThu, "Labor Day", "DATE", "2016-09-05");
   Expect1("Polls will close at eight on Election Day.", kThu, "Election Day", "DATE", "2016-11-08");
 }
+
+TEST_CASE("part of a decade or century takes the whole one as its value", "[timex]") {
+  Expect1("Growth slowed in the second half of the 1970s.", kThu, "the second half of the 1970s",
+          "DATE", "197");
+  Expect1("Cities grew fast in the first half of the 20th century.", kThu,
+          "the first half of the 20th century", "DATE", "19");
+  // A year keeps its half.
+  Expect1("Sales rose in the last half of 2014.", kThu, "the last half of 2014", "DATE", "2014-H2");
+}

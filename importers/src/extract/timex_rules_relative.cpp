@@ -543,6 +543,14 @@ bool Scanner::QuarterRule(size_t i, Match* m) {
     } else if (Word(end + 1, "the"sv) && Word(end + 2, "year"sv)) {
       if (has_ref()) year = r_.y;
       end += 3;
+    } else if (Match dec; (q > 0 || half) && YearRule(end + 1, &dec) && dec.end > end + 1 &&
+                          (dec.value.size() == 2 || dec.value.size() == 3) &&
+                          dec.value.find_first_not_of("0123456789") == std::string::npos) {
+      // "the last half of the '80s", "the first quarter of the century": TimeML has no value
+      // for part of a decade or century, so the whole one stands for it.
+      m->end = dec.end;
+      m->value = dec.value;
+      return true;
     } else if (q == 0 && !is_period) {
       return false;  // "the quarter of a century"
     }
