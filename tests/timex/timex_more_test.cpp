@@ -150,3 +150,14 @@ TEST_CASE("part of a decade or century takes the whole one as its value", "[time
   // A year keeps its half.
   Expect1("Sales rose in the last half of 2014.", kThu, "the last half of 2014", "DATE", "2014-H2");
 }
+
+TEST_CASE("a year-ago period compares with a reported quarter, not an outlook", "[timex]") {
+  auto found =
+      Run("Profit rose in the first quarter. The firm sees growth in the third quarter of 2017. In "
+          "the year-ago period it lost money.",
+          kThu);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].value == "2017-Q3");
+  CHECK(found[2].text == "the year-ago period");
+  CHECK(found[2].value == "2015-Q1");
+}

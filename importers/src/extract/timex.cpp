@@ -346,6 +346,11 @@ DayNumber Scanner::WeekdayDate(int wd, int dir, Tense tense) const {
   return *ref_ - back;
 }
 
+bool Scanner::ReportedQuarter(int* y, int* q) const {
+  if (!ParseQuarterValue(last_date_, y, q)) return false;
+  return !has_ref() || *y * 4 + *q <= r_.y * 4 + QuarterOf(r_.m);
+}
+
 // ---- the scanner ----
 
 bool Scanner::Head(size_t i, Match* best) {

@@ -91,6 +91,10 @@ class Scanner {
   // The date of a weekday: dir -1 "last", +1 "next", 0 by tense.
   DayNumber WeekdayDate(int wd, int dir, Tense tense) const;
   const std::string& last_date() const { return last_date_; }
+  // The quarter a comparison with a year before starts from ("the year-ago period"): the last
+  // one the text named, unless that lies ahead of the reference day's quarter (an outlook, not
+  // a result).
+  bool ReportedQuarter(int* y, int* q) const;
 
   // ---- rule families ----
   bool CalendarRule(size_t i, Match* m);  // dates with month names, numeric dates

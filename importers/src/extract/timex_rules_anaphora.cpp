@@ -119,9 +119,8 @@ bool Scanner::AnaphoraRule(size_t i, Match* m) {
       return false;
     }
     int y0 = 0, q0 = 0;
-    const std::string& base = last_date();
     m->anaphoric = true;
-    if (ParseQuarterValue(base, &y0, &q0)) {
+    if (ReportedQuarter(&y0, &q0)) {
       m->value = FmtQuarter(y0 - 1, q0);
     } else if (has_ref()) {
       m->value = FmtYear(r_.y - 1);

@@ -618,7 +618,7 @@ bool Scanner::QuarterRule(size_t i, Match* m) {
     return true;
   }
   if (year_ago) {
-    if (ParseQuarterValue(last_date(), &y0, &q0)) {
+    if (ReportedQuarter(&y0, &q0)) {
       m->value = FmtQuarter(y0 - 1, q0);
     } else {
       int yq = (has_ref() ? r_.y : year) * 4 + rq - 1 - 1 - 4;
