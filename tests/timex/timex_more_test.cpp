@@ -161,3 +161,20 @@ TEST_CASE("a year-ago period compares with a reported quarter, not an outlook", 
   CHECK(found[2].text == "the year-ago period");
   CHECK(found[2].value == "2015-Q1");
 }
+
+TEST_CASE("the same period a year back is the reported quarter a year earlier", "[timex]") {
+  auto found = Run(
+      "Profit rose in the third quarter ended Sept. 30, from a loss in the same period last year.",
+      kThu);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].value == "2015-Q3");
+  CHECK(found[2].text == "the same period last year");
+  CHECK(found[2].value == "2014-Q3");
+  auto ago = Run("Sales fell in the first quarter. For the quarter a year ago, they rose.", kThu);
+  REQUIRE(ago.size() == 2);
+  CHECK(ago[1].text == "the quarter a year ago");
+  CHECK(ago[1].value == "2015-Q1");
+  // Without a quarter in view the period is last year.
+  Expect1("Imports grew from the same period last year.", kThu, "the same period last year", "DATE",
+          "2015");
+}

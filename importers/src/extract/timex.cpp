@@ -347,7 +347,13 @@ DayNumber Scanner::WeekdayDate(int wd, int dir, Tense tense) const {
 }
 
 bool Scanner::ReportedQuarter(int* y, int* q) const {
-  if (!ParseQuarterValue(last_date_, y, q)) return false;
+  if (!ParseQuarterValue(last_date_, y, q)) {
+    // "the third quarter ended Sept. 30": a day inside the last quarter named still points to it.
+    int dy = 0, dm = 0, dd = 0;
+    if (!ParseQuarterValue(last_quarter_, y, q) ||
+        ParseCalendarPrefix(last_date_, &dy, &dm, &dd) != 3 || dy != *y || QuarterOf(dm) != *q)
+      return false;
+  }
   return !has_ref() || *y * 4 + *q <= r_.y * 4 + QuarterOf(r_.m);
 }
 
@@ -490,6 +496,7 @@ std::vector<TimeExpression> Scanner::Run() {
     if (!m.anaphoric && te.type == "DATE"sv && !te.value.empty() && te.value[0] >= '0' &&
         te.value[0] <= '9')
       last_date_ = te.value;
+    if (!m.anaphoric && te.value.size() == 7 && te.value[5] == 'Q') last_quarter_ = te.value;
     if (!m.anaphoric && te.type == "TIME"sv && te.value.size() >= 10 && te.value[0] >= '0' &&
         te.value[0] <= '9')
       last_date_ = te.value.substr(0, 10);
