@@ -178,3 +178,10 @@ TEST_CASE("the same period a year back is the reported quarter a year earlier", 
   Expect1("Imports grew from the same period last year.", kThu, "the same period last year", "DATE",
           "2015");
 }
+
+TEST_CASE("one day after a modal is some day ahead, not a duration", "[timex]") {
+  Expect1("The new line could one day carry freight to the coast.", kThu, "one day", "DATE",
+          "FUTURE_REF");
+  Expect1("She hopes to one day run the company.", kThu, "one day", "DATE", "FUTURE_REF");
+  Expect1("The strike lasted one day.", kThu, "one day", "DURATION", "P1D");
+}
