@@ -185,3 +185,14 @@ TEST_CASE("one day after a modal is some day ahead, not a duration", "[timex]") 
   Expect1("She hopes to one day run the company.", kThu, "one day", "DATE", "FUTURE_REF");
   Expect1("The strike lasted one day.", kThu, "one day", "DURATION", "P1D");
 }
+
+TEST_CASE("a weekday with a plural part of the day recurs every week", "[timex]") {
+  Expect1("The show airs on Saturday nights.", kThu, "Saturday nights", "SET", "XXXX-WXX-6TNI");
+  auto two = Run("Ferries leave on Monday and Tuesday evenings.", kThu);
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].text == "Monday");
+  CHECK(two[0].type == "SET");
+  CHECK(two[0].value == "XXXX-WXX-1TEV");
+  CHECK(two[1].text == "Tuesday evenings");
+  CHECK(two[1].value == "XXXX-WXX-2TEV");
+}

@@ -236,6 +236,22 @@ bool Scanner::WeekdayRule(size_t i, Match* m) {
     }
     return true;
   }
+  // "Tuesday nights", "Monday and Tuesday nights": the part of the day recurs every week.
+  auto plural_pod = [&](size_t q) {
+    return L(q) && L(q)->part_of_day && tok(q).low.ends_with("s") ? L(q)->part_of_day : nullptr;
+  };
+  int wd2 = 0;
+  size_t k3 = 0;
+  const char* every = plural_pod(k);
+  size_t set_end = every ? k + 1 : k;
+  if (!every && dir == 0 && (Word(k, "and"sv) || Word(k, "or"sv)) && WeekdayName(k + 1, &wd2, &k3))
+    every = plural_pod(k3);
+  if (every != nullptr && dir == 0 && j == i) {
+    m->end = set_end;
+    m->type = "SET";
+    m->value = "XXXX-WXX-" + std::to_string(wd) + "T" + every;
+    return true;
+  }
   std::string day;
   size_t end = k;
   const char* pod = nullptr;
