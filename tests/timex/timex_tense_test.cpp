@@ -44,3 +44,19 @@ TEST_CASE("overnight is the night before the day the text is about", "[timex]") 
   REQUIRE(old.size() == 2);
   CHECK(old[1].value == "2016-04-20TNI");
 }
+
+TEST_CASE("could looks ahead unless it reports what was or was not possible", "[timex]") {
+  Expect1("He could win the state on Tuesday.", kThu, "Tuesday", "DATE", "2016-04-26");
+  Expect1("The mayor could not be reached for comment on Tuesday.", kThu, "Tuesday", "DATE",
+          "2016-04-19");
+  Expect1("Neither he nor his aides could be reached Tuesday.", kThu, "Tuesday", "DATE",
+          "2016-04-19");
+  Expect1("She could have won the race on Tuesday.", kThu, "Tuesday", "DATE", "2016-04-19");
+}
+
+TEST_CASE("short past forms and slated set the tense", "[timex]") {
+  // "died" is too short for the -ed test; without it the later "will" would win.
+  Expect1("The actor, who died Sunday at 94, will be buried in Ohio.", kThu, "Sunday", "DATE",
+          "2016-04-17");
+  Expect1("She canceled a rally slated for Saturday.", kThu, "Saturday", "DATE", "2016-04-23");
+}

@@ -15,25 +15,24 @@ const std::unordered_map<std::string_view, Tense>& TenseWords() {
   static const auto* m = [] {
     auto* t = new std::unordered_map<std::string_view, Tense>;
     for (std::string_view w :
-         {"will"sv,    "shall"sv,  "ll"sv,      "going"sv,  "scheduled"sv, "would"sv,
-          "should"sv,  "must"sv,   "might"sv,   "can"sv,    "effective"sv, "expected"sv,
-          "expects"sv, "expect"sv, "intends"sv, "intend"sv, "upcoming"sv,  "aims"sv,
-          "due"sv,     "wo"sv,     "tomorrow"sv})
+         {"will"sv,    "shall"sv,  "ll"sv,       "going"sv,  "scheduled"sv, "would"sv,
+          "should"sv,  "must"sv,   "might"sv,    "can"sv,    "effective"sv, "expected"sv,
+          "expects"sv, "expect"sv, "intends"sv,  "intend"sv, "upcoming"sv,  "aims"sv,
+          "due"sv,     "wo"sv,     "tomorrow"sv, "slated"sv})
       (*t)[w] = Tense::kFuture;
     for (std::string_view w :
-         {"said"sv,     "was"sv,       "were"sv,       "had"sv,   "did"sv,    "told"sv,
-          "came"sv,     "went"sv,      "met"sv,        "made"sv,  "took"sv,   "gave"sv,
-          "saw"sv,      "found"sv,     "left"sv,       "began"sv, "became"sv, "held"sv,
-          "won"sv,      "lost"sv,      "fell"sv,       "rose"sv,  "paid"sv,   "sold"sv,
-          "bought"sv,   "brought"sv,   "thought"sv,    "knew"sv,  "got"sv,    "ran"sv,
-          "spent"sv,    "sent"sv,      "struck"sv,     "spoke"sv, "wrote"sv,  "broke"sv,
-          "chose"sv,    "flew"sv,      "fought"sv,     "led"sv,   "meant"sv,  "stood"sv,
-          "kept"sv,     "felt"sv,      "heard"sv,      "built"sv, "shot"sv,   "hit"sv,
-          "ago"sv,      "yesterday"sv, "previously"sv, "began"sv, "drew"sv,   "wore"sv,
-          "threw"sv,    "grew"sv,      "sank"sv,       "fled"sv,  "forgot"sv, "sought"sv,
-          "taught"sv,   "caught"sv,    "dealt"sv,      "lay"sv,   "laid"sv,   "quit"sv,
-          "rang"sv,     "sang"sv,      "swore"sv,      "beat"sv,  "tore"sv,   "woke"sv,
-          "overtook"sv, "withdrew"sv,  "undertook"sv,  "been"sv})
+         {"said"sv, "was"sv, "were"sv, "had"sv, "did"sv, "told"sv, "came"sv, "went"sv, "met"sv,
+          "made"sv, "took"sv, "gave"sv, "saw"sv, "found"sv, "left"sv, "began"sv, "became"sv,
+          "held"sv, "won"sv, "lost"sv, "fell"sv, "rose"sv, "paid"sv, "sold"sv, "bought"sv,
+          "brought"sv, "thought"sv, "knew"sv, "got"sv, "ran"sv, "spent"sv, "sent"sv, "struck"sv,
+          "spoke"sv, "wrote"sv, "broke"sv, "chose"sv, "flew"sv, "fought"sv, "led"sv, "meant"sv,
+          "stood"sv, "kept"sv, "felt"sv, "heard"sv, "built"sv, "shot"sv, "hit"sv, "ago"sv,
+          "yesterday"sv, "previously"sv, "began"sv, "drew"sv, "wore"sv, "threw"sv, "grew"sv,
+          "sank"sv, "fled"sv, "forgot"sv, "sought"sv, "taught"sv, "caught"sv, "dealt"sv, "lay"sv,
+          "laid"sv, "quit"sv, "rang"sv, "sang"sv, "swore"sv, "beat"sv, "tore"sv, "woke"sv,
+          "overtook"sv, "withdrew"sv, "undertook"sv, "been"sv,
+          // -ed forms too short for the suffix test
+          "died"sv, "sued"sv, "used"sv, "owed"sv, "lied"sv, "axed"sv})
       (*t)[w] = Tense::kPast;
     for (std::string_view w :
          {"is"sv, "are"sv, "am"sv, "says"sv, "say"sv, "now"sv, "today"sv, "currently"sv})
@@ -78,6 +77,24 @@ Tense WordTense(const std::vector<Token>& toks, size_t k) {
   };
   bool next_to = next != nullptr && next->low == "to"sv;
   if (t.low == "may"sv && !t.cap) return Tense::kFuture;  // the modal
+  // "could win on Tuesday", "could be higher Saturday" look ahead; "could not be reached
+  // Friday", "could have won Tuesday", "the spoiler he could have Tuesday" report the past.
+  if (t.low == "could"sv) {
+    if (next == nullptr || next->kind != TokKind::kWord) return Tense::kUnknown;
+    std::string_view n = next->low;
+    const Token* after = k + 2 < toks.size() ? &toks[k + 2] : nullptr;
+    bool have_back = n == "have"sv && (after == nullptr || after->kind != TokKind::kWord ||
+                                       after->lex != nullptr || after->low == "been"sv ||
+                                       (after->low.size() >= 4 && (after->low.ends_with("ed"sv) ||
+                                                                   after->low.ends_with("en"sv))));
+    // "nor could he be reached Monday": reports of who was reachable are told afterwards.
+    static const std::string_view kReached[] = {"reached"sv,   "located"sv,   "found"sv,
+                                                "contacted"sv, "confirmed"sv, "verified"sv};
+    bool be_reached = n == "be"sv && OneOf(word_at(k + 2), kReached);
+    bool back = n == "not"sv || n == "never"sv || n == "only"sv ||
+                (n == "n"sv && word_at(k + 2) == "t"sv) || have_back || be_reached;
+    return back ? Tense::kPast : Tense::kFuture;
+  }
   // "a planned rally on Saturday", "a memorial is planned Friday": the plan's day lies ahead.
   // "planned to" stays open: reports use it for plans already carried out as often.
   if (t.low == "planned"sv && prev != nullptr &&
