@@ -60,3 +60,11 @@ TEST_CASE("short past forms and slated set the tense", "[timex]") {
           "2016-04-17");
   Expect1("She canceled a rally slated for Saturday.", kThu, "Saturday", "DATE", "2016-04-23");
 }
+
+TEST_CASE("a month without tense takes its nearer occurrence and since looks back", "[timex]") {
+  // Five months ahead is nearer than seven months back.
+  Expect1("Health care, a key issue in November, tops the list.", Day(2016, 6, 10), "November",
+          "DATE", "2016-11");
+  Expect1("Prices have risen steadily since December.", Day(2016, 8, 20), "December", "DATE",
+          "2015-12");
+}

@@ -328,9 +328,9 @@ int Scanner::YearFor(int m, int d, Tense tense) const {
     if (diff < -240) return r_.y + 1;
     return r_.y;
   }
-  // No tense: news reports mostly look back, but a month long gone this year is more likely
-  // the coming one.
-  if (diff > 120) return r_.y - 1;
+  // No tense: the nearer occurrence ("a key factor in November" said in June is the coming
+  // November), with a tie going back; a month long gone this year is the coming one.
+  if (diff > 180) return r_.y - 1;
   if (diff < -240) return r_.y + 1;
   return r_.y;
 }

@@ -182,6 +182,8 @@ Tense TenseAround(const std::vector<Token>& toks, size_t first, size_t end) {
     }
     if (!had) return Tense::kFuture;
   }
+  // "since December", "since Monday": the start of a stretch reaching to now.
+  if (first >= 1 && toks[first - 1].low == "since") return Tense::kPast;
   // "ahead of the weekend", "set for Nov. 3": a date still to come.
   if (first >= 2 && ((toks[first - 1].low == "of" && toks[first - 2].low == "ahead") ||
                      (toks[first - 1].low == "for" && toks[first - 2].low == "set")))
