@@ -68,3 +68,9 @@ TEST_CASE("a month without tense takes its nearer occurrence and since looks bac
   Expect1("Prices have risen steadily since December.", Day(2016, 8, 20), "December", "DATE",
           "2015-12");
 }
+
+TEST_CASE("likely to and poised to look ahead", "[timex]") {
+  Expect1("The suspect is likely to appear in court Friday.", kThu, "Friday", "DATE", "2016-04-22");
+  Expect1("The senator is poised to announce her bid on Monday.", kThu, "Monday", "DATE",
+          "2016-04-25");
+}

@@ -101,7 +101,8 @@ Tense WordTense(const std::vector<Token>& toks, size_t k) {
       (IsDeterminer(prev->low) || prev->low == "is"sv || prev->low == "are"sv))
     return Tense::kFuture;
   if ((t.low == "plans"sv || t.low == "plan"sv || t.low == "planning"sv || t.low == "hopes"sv ||
-       t.low == "wants"sv || t.low == "set"sv || t.low == "is"sv || t.low == "are"sv) &&
+       t.low == "wants"sv || t.low == "set"sv || t.low == "is"sv || t.low == "are"sv ||
+       t.low == "likely"sv || t.low == "unlikely"sv || t.low == "poised"sv) &&
       next_to && k + 2 < toks.size() && toks[k + 2].kind == TokKind::kWord &&
       toks[k + 2].lex == nullptr && toks[k + 2].low != "the"sv)
     return Tense::kFuture;
