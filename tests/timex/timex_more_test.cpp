@@ -196,3 +196,13 @@ TEST_CASE("a weekday with a plural part of the day recurs every week", "[timex]"
   CHECK(two[1].text == "Tuesday evenings");
   CHECK(two[1].value == "XXXX-WXX-2TEV");
 }
+
+TEST_CASE("a capitalised unit after a possessive or a quote names a show or a film", "[timex]") {
+  CHECK(Run("The senator told NBC's This Week that he would run.", kThu).empty());
+  CHECK(Run("She spoke to \"Ten Minutes\" about the vote.", kThu).empty());
+  // A holiday keeps its capital Day, and an ordinary phrase is still found.
+  Expect1("Crowds will mark the nation's Memorial Day.", kThu, "Memorial Day", "DATE",
+          "2016-05-30");
+  Expect1("The senator told reporters this week that he would run.", kThu, "this week", "DATE",
+          "2016-W16");
+}

@@ -31,6 +31,31 @@ bool IsDateOrTime(const Match& m) {
   return (c >= '0' && c <= '9') || c == 'X';
 }
 
+// "ABC's This Week", "CBS' 60 Minutes", the film "13 Hours": a capitalised unit word right
+// after a possessive or an opening quotation mark names a show, a book or a film. "Day" is left
+// out: holidays ("the nation's Memorial Day") are spelt that way.
+bool IsTitle(const std::vector<Token>& toks, const Match& m) {
+  if (m.begin == 0 || m.end - m.begin < 2) return false;
+  bool capital_unit = false;
+  for (size_t q = m.begin; q < m.end; ++q) {
+    const Token& t = toks[q];
+    if (t.kind == TokKind::kPunct) return false;
+    if (t.kind == TokKind::kWord && !t.cap) return false;
+    if (t.lex != nullptr && t.lex->unit != Unit::kNone && t.lex->unit != Unit::kDay) {
+      capital_unit = true;
+    }
+  }
+  if (!capital_unit) return false;
+  const Token& p = toks[m.begin - 1];
+  std::string_view w = p.low;
+  if (p.kind == TokKind::kPunct)
+    return w == "\""sv || w == "'"sv || w == "`"sv || w == "\xe2\x80\x9c"sv ||
+           w == "\xe2\x80\x98"sv || w == "\xe2\x80\x99"sv;
+  // "ABC's This Week": the "s" glued to an apostrophe.
+  return w == "s"sv && m.begin >= 2 && !p.space_before &&
+         (toks[m.begin - 2].low == "'"sv || toks[m.begin - 2].low == "\xe2\x80\x99"sv);
+}
+
 }  // namespace
 
 Scanner::Scanner(std::string_view text, std::vector<Token> toks, std::optional<DayNumber> ref)
@@ -486,6 +511,10 @@ std::vector<TimeExpression> Scanner::Run() {
     Match m;
     if (!Best(i, &m) || m.end <= i || m.value.empty()) {
       ++i;
+      continue;
+    }
+    if (IsTitle(toks_, m)) {
+      i = m.end;
       continue;
     }
     TimeExpression te;
