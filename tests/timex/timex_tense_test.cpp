@@ -74,3 +74,8 @@ TEST_CASE("likely to and poised to look ahead", "[timex]") {
   Expect1("The senator is poised to announce her bid on Monday.", kThu, "Monday", "DATE",
           "2016-04-25");
 }
+
+TEST_CASE("a possessive weekday is past unless the text is ahead of it", "[timex]") {
+  Expect1("Polls tightened ahead of Tuesday's vote.", kThu, "Tuesday", "DATE", "2016-04-26");
+  Expect1("Turnout in Tuesday's vote was high.", kThu, "Tuesday", "DATE", "2016-04-19");
+}

@@ -264,7 +264,10 @@ bool Scanner::WeekdayRule(size_t i, Match* m) {
     bool possessive = end + 1 < size() &&
                       (tok(end).low == "'"sv || tok(end).low == "\xe2\x80\x99"sv) && Glued(end) &&
                       Word(end + 1, "s"sv);
-    Tense tense = possessive ? Tense::kPast : TenseOf(i, end);
+    // ... unless the text waits for it: "ahead of Saturday's caucus" ("until Monday's
+    // announcement, shares were cheap" looks back as often).
+    bool awaited = i >= 2 && Word(i - 1, "of"sv) && Word(i - 2, "ahead"sv);
+    Tense tense = possessive && !awaited ? Tense::kPast : TenseOf(i, end);
     day = FmtDay(WeekdayDate(wd, dir, tense));
   } else {
     day = "XXXX-WXX-" + std::to_string(wd);
