@@ -92,8 +92,8 @@ class Scanner {
   DayNumber WeekdayDate(int wd, int dir, Tense tense) const;
   const std::string& last_date() const { return last_date_; }
   // The quarter a comparison with a year before starts from ("the year-ago period"): the last
-  // one the text named (also when a day in it followed: "the third quarter ended Sept. 30"), unless
-  // that lies ahead of the reference day's quarter (an outlook, not a result).
+  // one the text named, also when a day inside it came after ("the third quarter ended Sept.
+  // 30"), unless it lies ahead of the reference day's quarter (an outlook, not a result).
   bool ReportedQuarter(int* y, int* q) const;
 
   // ---- rule families ----
