@@ -206,3 +206,13 @@ TEST_CASE("a capitalised unit after a possessive or a quote names a show or a fi
   Expect1("The senator told reporters this week that he would run.", kThu, "this week", "DATE",
           "2016-W16");
 }
+
+TEST_CASE("the next day is the day after the one the text is about", "[timex]") {
+  auto found = Run("The vote was held on April 5. The next day, the results came in.", kThu);
+  REQUIRE(found.size() == 2);
+  CHECK(found[1].text == "The next day");
+  CHECK(found[1].type == "DATE");
+  CHECK(found[1].value == "2016-04-06");
+  // A stretch up to now stays a duration.
+  Expect1("Prices rose over the past day.", kThu, "the past day", "DURATION", "P1D");
+}

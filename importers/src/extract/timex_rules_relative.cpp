@@ -243,6 +243,9 @@ bool Scanner::RelativeRule(size_t i, Match* m) {
           return false;  // "the day" is too often generic ("during the day")
       }
     }
+    // "the next day", "the previous day": the day after or before the one the text is about
+    // (anaphora), not a stretch of 24 hours.
+    if (the && unit == Unit::kDay && (Word(j, "next"sv) || Word(j, "previous"sv))) return false;
     if (the && dir != 0 && (unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kDay)) {
       // "the past week", "the next month": a stretch of time.
       m->type = "DURATION";
