@@ -216,3 +216,9 @@ TEST_CASE("the next day is the day after the one the text is about", "[timex]") 
   // A stretch up to now stays a duration.
   Expect1("Prices rose over the past day.", kThu, "the past day", "DURATION", "P1D");
 }
+
+TEST_CASE("half a unit is half the duration", "[timex]") {
+  Expect1("The dispute has dragged on for half a century.", kThu, "half a century", "DURATION",
+          "P50Y");
+  Expect1("The attack lasted half an hour.", kThu, "half an hour", "DURATION", "PT30M");
+}

@@ -87,6 +87,20 @@ bool SomeDay(const Scanner& s, size_t i) {
 
 bool Scanner::DurationRule(size_t i, Match* m) {
   if (SomeDay(*this, i)) return false;
+  // "half a century", "half an hour": half of one unit, where TimeML can spell it whole (P50Y,
+  // PT30M). "half a century ago" is left to the offset rules.
+  if (Word(i, "half"sv) && (Word(i + 1, "a"sv) || Word(i + 1, "an"sv)) && L(i + 2) &&
+      !L(i + 2)->plural && !Word(i + 3, "ago"sv) && !Word(i + 3, "earlier"sv) &&
+      !Word(i + 3, "later"sv) && !(Punct(i + 3, '-') && Glued(i + 3))) {
+    Unit u = L(i + 2)->unit;
+    if (u == Unit::kCentury || u == Unit::kDecade || u == Unit::kYear || u == Unit::kHour ||
+        u == Unit::kMinute) {
+      m->end = i + 3;
+      m->type = "DURATION";
+      m->value = FmtDuration(0.5, u);
+      return true;
+    }
+  }
   size_t j = i;
   bool the = false;
   if (Word(j, "the"sv)) {
