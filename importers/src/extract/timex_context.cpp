@@ -126,15 +126,15 @@ Tense WordTense(const std::vector<Token>& toks, size_t k) {
     return it->second;
   }
   if (prev != nullptr && IsBeForm(prev->low)) return Tense::kUnknown;
+  if (t.low.size() < 5 || !t.low.ends_with("ed"sv) || t.cap || NotPastEd(t.low))
+    return Tense::kUnknown;
   // "a still unspecified date", "the newly elected board": after a determiner an -ed word
   // describes a noun and says nothing about when the clause happens.
   if (prev != nullptr &&
       (IsDeterminer(prev->low) || (k >= 2 && IsDeterminer(toks[k - 2].low) &&
                                    (prev->low == "still"sv || prev->low.ends_with("ly"sv)))))
     return Tense::kUnknown;
-  if (t.low.size() >= 5 && t.low.substr(t.low.size() - 2) == "ed"sv && !NotPastEd(t.low) && !t.cap)
-    return Tense::kPast;
-  return Tense::kUnknown;
+  return Tense::kPast;
 }
 
 bool IsAbbrevBefore(const std::vector<Token>& toks, size_t i) {
