@@ -141,3 +141,84 @@ TEST_CASE("holidays named '<Name> Day', fixed and by weekday", "[timex]") {
   Expect1("Schools will reopen after Labor Day.", kThu, "Labor Day", "DATE", "2016-09-05");
   Expect1("Polls will close at eight on Election Day.", kThu, "Election Day", "DATE", "2016-11-08");
 }
+
+TEST_CASE("part of a decade or century takes the whole one as its value", "[timex]") {
+  Expect1("Growth slowed in the second half of the 1970s.", kThu, "the second half of the 1970s",
+          "DATE", "197");
+  Expect1("Cities grew fast in the first half of the 20th century.", kThu,
+          "the first half of the 20th century", "DATE", "19");
+  // A year keeps its half.
+  Expect1("Sales rose in the last half of 2014.", kThu, "the last half of 2014", "DATE", "2014-H2");
+}
+
+TEST_CASE("a year-ago period compares with a reported quarter, not an outlook", "[timex]") {
+  auto found =
+      Run("Profit rose in the first quarter. The firm sees growth in the third quarter of 2017. In "
+          "the year-ago period it lost money.",
+          kThu);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].value == "2017-Q3");
+  CHECK(found[2].text == "the year-ago period");
+  CHECK(found[2].value == "2015-Q1");
+}
+
+TEST_CASE("the same period a year back is the reported quarter a year earlier", "[timex]") {
+  auto found = Run(
+      "Profit rose in the third quarter ended Sept. 30, from a loss in the same period last year.",
+      kThu);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].value == "2015-Q3");
+  CHECK(found[2].text == "the same period last year");
+  CHECK(found[2].value == "2014-Q3");
+  auto ago = Run("Sales fell in the first quarter. For the quarter a year ago, they rose.", kThu);
+  REQUIRE(ago.size() == 2);
+  CHECK(ago[1].text == "the quarter a year ago");
+  CHECK(ago[1].value == "2015-Q1");
+  // Without a quarter in view the period is last year.
+  Expect1("Imports grew from the same period last year.", kThu, "the same period last year", "DATE",
+          "2015");
+}
+
+TEST_CASE("one day after a modal is some day ahead, not a duration", "[timex]") {
+  Expect1("The new line could one day carry freight to the coast.", kThu, "one day", "DATE",
+          "FUTURE_REF");
+  Expect1("She hopes to one day run the company.", kThu, "one day", "DATE", "FUTURE_REF");
+  Expect1("The strike lasted one day.", kThu, "one day", "DURATION", "P1D");
+}
+
+TEST_CASE("a weekday with a plural part of the day recurs every week", "[timex]") {
+  Expect1("The show airs on Saturday nights.", kThu, "Saturday nights", "SET", "XXXX-WXX-6TNI");
+  auto two = Run("Ferries leave on Monday and Tuesday evenings.", kThu);
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].text == "Monday");
+  CHECK(two[0].type == "SET");
+  CHECK(two[0].value == "XXXX-WXX-1TEV");
+  CHECK(two[1].text == "Tuesday evenings");
+  CHECK(two[1].value == "XXXX-WXX-2TEV");
+}
+
+TEST_CASE("a capitalised unit after a possessive or a quote names a show or a film", "[timex]") {
+  CHECK(Run("The senator told NBC's This Week that he would run.", kThu).empty());
+  CHECK(Run("She spoke to \"Ten Minutes\" about the vote.", kThu).empty());
+  // A holiday keeps its capital Day, and an ordinary phrase is still found.
+  Expect1("Crowds will mark the nation's Memorial Day.", kThu, "Memorial Day", "DATE",
+          "2016-05-30");
+  Expect1("The senator told reporters this week that he would run.", kThu, "this week", "DATE",
+          "2016-W16");
+}
+
+TEST_CASE("the next day is the day after the one the text is about", "[timex]") {
+  auto found = Run("The vote was held on April 5. The next day, the results came in.", kThu);
+  REQUIRE(found.size() == 2);
+  CHECK(found[1].text == "The next day");
+  CHECK(found[1].type == "DATE");
+  CHECK(found[1].value == "2016-04-06");
+  // A stretch up to now stays a duration.
+  Expect1("Prices rose over the past day.", kThu, "the past day", "DURATION", "P1D");
+}
+
+TEST_CASE("half a unit is half the duration", "[timex]") {
+  Expect1("The dispute has dragged on for half a century.", kThu, "half a century", "DURATION",
+          "P50Y");
+  Expect1("The attack lasted half an hour.", kThu, "half an hour", "DURATION", "PT30M");
+}

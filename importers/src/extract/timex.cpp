@@ -31,6 +31,31 @@ bool IsDateOrTime(const Match& m) {
   return (c >= '0' && c <= '9') || c == 'X';
 }
 
+// "ABC's This Week", "CBS' 60 Minutes", the film "13 Hours": a capitalised unit word right
+// after a possessive or an opening quotation mark names a show, a book or a film. "Day" is left
+// out: holidays ("the nation's Memorial Day") are spelt that way.
+bool IsTitle(const std::vector<Token>& toks, const Match& m) {
+  if (m.begin == 0 || m.end - m.begin < 2) return false;
+  bool capital_unit = false;
+  for (size_t q = m.begin; q < m.end; ++q) {
+    const Token& t = toks[q];
+    if (t.kind == TokKind::kPunct) return false;
+    if (t.kind == TokKind::kWord && !t.cap) return false;
+    if (t.lex != nullptr && t.lex->unit != Unit::kNone && t.lex->unit != Unit::kDay) {
+      capital_unit = true;
+    }
+  }
+  if (!capital_unit) return false;
+  const Token& p = toks[m.begin - 1];
+  std::string_view w = p.low;
+  if (p.kind == TokKind::kPunct)
+    return w == "\""sv || w == "'"sv || w == "`"sv || w == "\xe2\x80\x9c"sv ||
+           w == "\xe2\x80\x98"sv || w == "\xe2\x80\x99"sv;
+  // "ABC's This Week": the "s" glued to an apostrophe.
+  return w == "s"sv && m.begin >= 2 && !p.space_before &&
+         (toks[m.begin - 2].low == "'"sv || toks[m.begin - 2].low == "\xe2\x80\x99"sv);
+}
+
 }  // namespace
 
 Scanner::Scanner(std::string_view text, std::vector<Token> toks, std::optional<DayNumber> ref)
@@ -328,9 +353,9 @@ int Scanner::YearFor(int m, int d, Tense tense) const {
     if (diff < -240) return r_.y + 1;
     return r_.y;
   }
-  // No tense: news reports mostly look back, but a month long gone this year is more likely
-  // the coming one.
-  if (diff > 120) return r_.y - 1;
+  // No tense: the nearer occurrence ("a key factor in November" said in June is the coming
+  // November), with a tie going back; a month long gone this year is the coming one.
+  if (diff > 180) return r_.y - 1;
   if (diff < -240) return r_.y + 1;
   return r_.y;
 }
@@ -344,6 +369,17 @@ DayNumber Scanner::WeekdayDate(int wd, int dir, Tense tense) const {
   if (back == 0) return *ref_;
   if (tense == Tense::kFuture) return *ref_ + fwd;
   return *ref_ - back;
+}
+
+bool Scanner::ReportedQuarter(int* y, int* q) const {
+  if (!ParseQuarterValue(last_date_, y, q)) {
+    // "the third quarter ended Sept. 30": a day inside the last quarter named still points to it.
+    int dy = 0, dm = 0, dd = 0;
+    if (!ParseQuarterValue(last_quarter_, y, q) ||
+        ParseCalendarPrefix(last_date_, &dy, &dm, &dd) != 3 || dy != *y || QuarterOf(dm) != *q)
+      return false;
+  }
+  return !has_ref() || *y * 4 + *q <= r_.y * 4 + QuarterOf(r_.m);
 }
 
 // ---- the scanner ----
@@ -477,6 +513,10 @@ std::vector<TimeExpression> Scanner::Run() {
       ++i;
       continue;
     }
+    if (IsTitle(toks_, m)) {
+      i = m.end;
+      continue;
+    }
     TimeExpression te;
     te.span.begin = toks_[m.begin].begin;
     te.span.end = toks_[m.end - 1].end;
@@ -485,6 +525,7 @@ std::vector<TimeExpression> Scanner::Run() {
     if (!m.anaphoric && te.type == "DATE"sv && !te.value.empty() && te.value[0] >= '0' &&
         te.value[0] <= '9')
       last_date_ = te.value;
+    if (!m.anaphoric && te.value.size() == 7 && te.value[5] == 'Q') last_quarter_ = te.value;
     if (!m.anaphoric && te.type == "TIME"sv && te.value.size() >= 10 && te.value[0] >= '0' &&
         te.value[0] <= '9')
       last_date_ = te.value.substr(0, 10);

@@ -15,10 +15,10 @@ const std::unordered_map<std::string_view, Tense>& TenseWords() {
   static const auto* m = [] {
     auto* t = new std::unordered_map<std::string_view, Tense>;
     for (std::string_view w :
-         {"will"sv,    "shall"sv,  "ll"sv,      "going"sv,  "scheduled"sv, "would"sv,
-          "should"sv,  "must"sv,   "might"sv,   "can"sv,    "effective"sv, "expected"sv,
-          "expects"sv, "expect"sv, "intends"sv, "intend"sv, "upcoming"sv,  "aims"sv,
-          "due"sv,     "wo"sv,     "tomorrow"sv})
+         {"will"sv,    "shall"sv,  "ll"sv,       "going"sv,  "scheduled"sv, "would"sv,
+          "should"sv,  "must"sv,   "might"sv,    "can"sv,    "effective"sv, "expected"sv,
+          "expects"sv, "expect"sv, "intends"sv,  "intend"sv, "upcoming"sv,  "aims"sv,
+          "due"sv,     "wo"sv,     "tomorrow"sv, "slated"sv})
       (*t)[w] = Tense::kFuture;
     for (std::string_view w :
          {"said"sv,     "was"sv,       "were"sv,       "had"sv,   "did"sv,    "told"sv,
@@ -34,6 +34,9 @@ const std::unordered_map<std::string_view, Tense>& TenseWords() {
           "taught"sv,   "caught"sv,    "dealt"sv,      "lay"sv,   "laid"sv,   "quit"sv,
           "rang"sv,     "sang"sv,      "swore"sv,      "beat"sv,  "tore"sv,   "woke"sv,
           "overtook"sv, "withdrew"sv,  "undertook"sv,  "been"sv})
+      (*t)[w] = Tense::kPast;
+    // Past forms too short for the -ed test in WordTense.
+    for (std::string_view w : {"died"sv, "sued"sv, "used"sv, "owed"sv, "lied"sv, "axed"sv})
       (*t)[w] = Tense::kPast;
     for (std::string_view w :
          {"is"sv, "are"sv, "am"sv, "says"sv, "say"sv, "now"sv, "today"sv, "currently"sv})
@@ -54,6 +57,13 @@ bool NotPastEd(std::string_view w) {
   return OneOf(w, kList);
 }
 
+bool IsDeterminer(std::string_view w) {
+  static const std::string_view kList[] = {"a"sv,     "an"sv,    "the"sv,   "its"sv,  "his"sv,
+                                           "her"sv,   "their"sv, "our"sv,   "your"sv, "this"sv,
+                                           "these"sv, "those"sv, "every"sv, "each"sv};
+  return OneOf(w, kList);
+}
+
 bool IsBeForm(std::string_view w) {
   return w == "be"sv || w == "being"sv || w == "is"sv || w == "are"sv || w == "was"sv ||
          w == "were"sv || w == "been"sv || w == "am"sv;
@@ -71,8 +81,32 @@ Tense WordTense(const std::vector<Token>& toks, size_t k) {
   };
   bool next_to = next != nullptr && next->low == "to"sv;
   if (t.low == "may"sv && !t.cap) return Tense::kFuture;  // the modal
+  // "could win on Tuesday", "could be higher Saturday" look ahead; "could not be reached
+  // Friday", "could have won Tuesday", "the spoiler he could have Tuesday" report the past.
+  if (t.low == "could"sv) {
+    if (next == nullptr || next->kind != TokKind::kWord) return Tense::kUnknown;
+    std::string_view n = next->low;
+    const Token* after = k + 2 < toks.size() ? &toks[k + 2] : nullptr;
+    bool have_back = n == "have"sv && (after == nullptr || after->kind != TokKind::kWord ||
+                                       after->lex != nullptr || after->low == "been"sv ||
+                                       (after->low.size() >= 4 && (after->low.ends_with("ed"sv) ||
+                                                                   after->low.ends_with("en"sv))));
+    // "nor could he be reached Monday": reports of who was reachable are told afterwards.
+    static const std::string_view kReached[] = {"reached"sv,   "located"sv,   "found"sv,
+                                                "contacted"sv, "confirmed"sv, "verified"sv};
+    bool be_reached = n == "be"sv && OneOf(word_at(k + 2), kReached);
+    bool back = n == "not"sv || n == "never"sv || n == "only"sv ||
+                (n == "n"sv && word_at(k + 2) == "t"sv) || have_back || be_reached;
+    return back ? Tense::kPast : Tense::kFuture;
+  }
+  // "a planned rally on Saturday", "a memorial is planned Friday": the plan's day lies ahead.
+  // "planned to" stays open: reports use it for plans already carried out as often.
+  if (t.low == "planned"sv && prev != nullptr &&
+      (IsDeterminer(prev->low) || prev->low == "is"sv || prev->low == "are"sv))
+    return Tense::kFuture;
   if ((t.low == "plans"sv || t.low == "plan"sv || t.low == "planning"sv || t.low == "hopes"sv ||
-       t.low == "wants"sv || t.low == "set"sv || t.low == "is"sv || t.low == "are"sv) &&
+       t.low == "wants"sv || t.low == "set"sv || t.low == "is"sv || t.low == "are"sv ||
+       t.low == "likely"sv || t.low == "unlikely"sv || t.low == "poised"sv) &&
       next_to && k + 2 < toks.size() && toks[k + 2].kind == TokKind::kWord &&
       toks[k + 2].lex == nullptr && toks[k + 2].low != "the"sv)
     return Tense::kFuture;
@@ -92,9 +126,15 @@ Tense WordTense(const std::vector<Token>& toks, size_t k) {
     return it->second;
   }
   if (prev != nullptr && IsBeForm(prev->low)) return Tense::kUnknown;
-  if (t.low.size() >= 5 && t.low.substr(t.low.size() - 2) == "ed"sv && !NotPastEd(t.low) && !t.cap)
-    return Tense::kPast;
-  return Tense::kUnknown;
+  if (t.low.size() < 5 || !t.low.ends_with("ed"sv) || t.cap || NotPastEd(t.low))
+    return Tense::kUnknown;
+  // "a still unspecified date", "the newly elected board": after a determiner an -ed word
+  // describes a noun and says nothing about when the clause happens.
+  if (prev != nullptr &&
+      (IsDeterminer(prev->low) || (k >= 2 && IsDeterminer(toks[k - 2].low) &&
+                                   (prev->low == "still"sv || prev->low.ends_with("ly"sv)))))
+    return Tense::kUnknown;
+  return Tense::kPast;
 }
 
 bool IsAbbrevBefore(const std::vector<Token>& toks, size_t i) {
@@ -147,6 +187,8 @@ Tense TenseAround(const std::vector<Token>& toks, size_t first, size_t end) {
     }
     if (!had) return Tense::kFuture;
   }
+  // "since December", "since Monday": the start of a stretch reaching to now.
+  if (first >= 1 && toks[first - 1].low == "since") return Tense::kPast;
   // "ahead of the weekend", "set for Nov. 3": a date still to come.
   if (first >= 2 && ((toks[first - 1].low == "of" && toks[first - 2].low == "ahead") ||
                      (toks[first - 1].low == "for" && toks[first - 2].low == "set")))

@@ -91,6 +91,10 @@ class Scanner {
   // The date of a weekday: dir -1 "last", +1 "next", 0 by tense.
   DayNumber WeekdayDate(int wd, int dir, Tense tense) const;
   const std::string& last_date() const { return last_date_; }
+  // The quarter a comparison with a year before starts from ("the year-ago period"): the last
+  // one the text named, also when a day inside it came after ("the third quarter ended Sept.
+  // 30"), unless it lies ahead of the reference day's quarter (an outlook, not a result).
+  bool ReportedQuarter(int* y, int* q) const;
 
   // ---- rule families ----
   bool CalendarRule(size_t i, Match* m);  // dates with month names, numeric dates
@@ -101,10 +105,11 @@ class Scanner {
   bool RelativeRule(size_t i, Match* m);  // last week, this year, next month, last fall
   bool QuarterRule(size_t i, Match* m);   // the third quarter, first-half, the year-ago quarter
   bool AnaphoraRule(size_t i, Match* m);  // that day, a year earlier, the same day
-  bool DurationRule(size_t i, Match* m);  // three days, the past two years, 16-hour, ... ago
-  bool SetRule(size_t i, Match* m);       // daily, every week, each year
-  bool RefRule(size_t i, Match* m);       // recently, soon, the future, currently
-  bool HolidayRule(size_t i, Match* m);   // Christmas, Thanksgiving, New Year's Day
+  bool ComparisonRule(size_t i, Match* m);  // the same period last year, the quarter a year ago
+  bool DurationRule(size_t i, Match* m);    // three days, the past two years, 16-hour, ... ago
+  bool SetRule(size_t i, Match* m);         // daily, every week, each year
+  bool RefRule(size_t i, Match* m);         // recently, soon, the future, currently
+  bool HolidayRule(size_t i, Match* m);     // Christmas, Thanksgiving, New Year's Day
 
   // The best match of all families at i, modifiers included; false if none.
   bool Best(size_t i, Match* m);
@@ -117,6 +122,7 @@ class Scanner {
   std::optional<DayNumber> ref_;
   Ymd r_;
   std::string last_date_;
+  std::string last_quarter_;  // the last quarter named, counted from the reference day
 };
 
 }  // namespace tkg::extract::timex

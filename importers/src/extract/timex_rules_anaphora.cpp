@@ -9,7 +9,54 @@ namespace tkg::extract::timex {
 
 using std::string_view_literals::operator""sv;
 
+namespace {
+
+// The words after "the same period" that put it a year back: "a year ago", "last year", "of last
+// year", "the year before", "the previous year". Returns the token after them, or 0.
+size_t YearBackTail(const Scanner& s, size_t j) {
+  if (s.Word(j, "a"sv) && s.Word(j + 1, "year"sv) &&
+      (s.Word(j + 2, "ago"sv) || s.Word(j + 2, "earlier"sv) || s.Word(j + 2, "before"sv)))
+    return j + 3;
+  if (s.Word(j, "of"sv)) ++j;
+  if (s.Word(j, "last"sv) && s.Word(j + 1, "year"sv)) return j + 2;
+  if (s.Word(j, "the"sv) && s.Word(j + 1, "year"sv) && s.Word(j + 2, "before"sv)) return j + 3;
+  if (s.Word(j, "the"sv) && (s.Word(j + 1, "previous"sv) || s.Word(j + 1, "prior"sv)) &&
+      s.Word(j + 2, "year"sv))
+    return j + 3;
+  return 0;
+}
+
+}  // namespace
+
+bool Scanner::ComparisonRule(size_t i, Match* m) {
+  // "the same period last year", "the quarter a year ago", "the comparable quarter of last
+  // year": earnings reports compare the period they report with the one a year before it.
+  if (!Word(i, "the"sv)) return false;
+  size_t j = i + 1;
+  if (Word(j, "same"sv) || Word(j, "comparable"sv) || Word(j, "corresponding"sv)) ++j;
+  bool quarter = Word(j, "quarter"sv);
+  if (!quarter && !Word(j, "period"sv)) return false;
+  size_t e = YearBackTail(*this, j + 1);
+  if (e == 0) return false;
+  int y = 0, q = 0;
+  if (ReportedQuarter(&y, &q)) {
+    m->value = FmtQuarter(y - 1, q);
+  } else if (!has_ref()) {
+    return false;
+  } else if (quarter) {
+    // No quarter named yet: the last one reported before the reference day.
+    int rq = QuarterOf(r_.m);
+    m->value = ShiftQuarter(r_.y - 1, rq, -1);
+  } else {
+    m->value = FmtYear(r_.y - 1);
+  }
+  m->end = e;
+  m->anaphoric = true;
+  return true;
+}
+
 bool Scanner::AnaphoraRule(size_t i, Match* m) {
+  if (ComparisonRule(i, m)) return true;
   // "that day", "the same day", "the next day", "the following day", "the previous day",
   // "the day before", "that year", "the same month", "year-earlier", "the year-ago period".
   size_t j = i;
@@ -119,9 +166,8 @@ bool Scanner::AnaphoraRule(size_t i, Match* m) {
       return false;
     }
     int y0 = 0, q0 = 0;
-    const std::string& base = last_date();
     m->anaphoric = true;
-    if (ParseQuarterValue(base, &y0, &q0)) {
+    if (ReportedQuarter(&y0, &q0)) {
       m->value = FmtQuarter(y0 - 1, q0);
     } else if (has_ref()) {
       m->value = FmtYear(r_.y - 1);

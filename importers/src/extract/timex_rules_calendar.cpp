@@ -169,6 +169,30 @@ bool Scanner::CalendarRule(size_t i, Match* m) {
 }
 
 bool Scanner::WeekdayRule(size_t i, Match* m) {
+  // "the previous Friday", "the following Monday": counted from the day the text is talking
+  // about, not from the reference day.
+  if (Word(i, "the"sv) &&
+      (Word(i + 1, "previous"sv) || Word(i + 1, "preceding"sv) || Word(i + 1, "following"sv))) {
+    int wd = 0;
+    size_t k = 0;
+    if (!WeekdayName(i + 2, &wd, &k)) return false;
+    int y = 0, mo = 0, d = 0;
+    DayNumber base = 0;
+    if (ParseCalendarPrefix(last_date(), &y, &mo, &d) == 3) {
+      base = FromYmd(y, mo, d);
+    } else if (has_ref()) {
+      base = ref();
+    } else {
+      return false;
+    }
+    int bw = IsoWeekday(base);
+    int delta = Word(i + 1, "following"sv) ? (wd - bw + 7) % 7 : -((bw - wd + 7) % 7);
+    if (delta == 0) delta = Word(i + 1, "following"sv) ? 7 : -7;
+    m->end = k;
+    m->value = FmtDay(base + delta);
+    m->anaphoric = true;
+    return true;
+  }
   int dir = 0;
   size_t j = i;
   if (Word(i, "last"sv) || Word(i, "past"sv) || Word(i, "previous"sv)) {
@@ -212,6 +236,22 @@ bool Scanner::WeekdayRule(size_t i, Match* m) {
     }
     return true;
   }
+  // "Tuesday nights", "Monday and Tuesday nights": the part of the day recurs every week.
+  auto plural_pod = [&](size_t q) {
+    return L(q) && L(q)->part_of_day && tok(q).low.ends_with("s") ? L(q)->part_of_day : nullptr;
+  };
+  int wd2 = 0;
+  size_t k3 = 0;
+  const char* every = plural_pod(k);
+  size_t set_end = every ? k + 1 : k;
+  if (!every && dir == 0 && (Word(k, "and"sv) || Word(k, "or"sv)) && WeekdayName(k + 1, &wd2, &k3))
+    every = plural_pod(k3);
+  if (every != nullptr && dir == 0 && j == i) {
+    m->end = set_end;
+    m->type = "SET";
+    m->value = "XXXX-WXX-" + std::to_string(wd) + "T" + every;
+    return true;
+  }
   std::string day;
   size_t end = k;
   const char* pod = nullptr;
@@ -224,7 +264,10 @@ bool Scanner::WeekdayRule(size_t i, Match* m) {
     bool possessive = end + 1 < size() &&
                       (tok(end).low == "'"sv || tok(end).low == "\xe2\x80\x99"sv) && Glued(end) &&
                       Word(end + 1, "s"sv);
-    Tense tense = possessive ? Tense::kPast : TenseOf(i, end);
+    // ... unless the text waits for it: "ahead of Saturday's caucus" ("until Monday's
+    // announcement, shares were cheap" looks back as often).
+    bool awaited = i >= 2 && Word(i - 1, "of"sv) && Word(i - 2, "ahead"sv);
+    Tense tense = possessive && !awaited ? Tense::kPast : TenseOf(i, end);
     day = FmtDay(WeekdayDate(wd, dir, tense));
   } else {
     day = "XXXX-WXX-" + std::to_string(wd);

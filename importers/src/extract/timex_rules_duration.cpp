@@ -69,9 +69,38 @@ std::string ShiftValue(const std::string& base, double n, Unit u) {
   return "";
 }
 
+// "will one day be", "hopes to one day lead": "one day" as "some day", an adverb between a modal
+// or "to" and its verb, not a stretch of 24 hours.
+bool SomeDay(const Scanner& s, size_t i) {
+  if (!s.Word(i, "one"sv) || !s.Word(i + 1, "day"sv) || i == 0) return false;
+  if (i + 2 >= s.size() || s.tok(i + 2).kind != TokKind::kWord || s.L(i + 2) != nullptr)
+    return false;
+  static const std::string_view kBefore[] = {"will"sv, "would"sv,  "could"sv, "may"sv, "might"sv,
+                                             "can"sv,  "should"sv, "to"sv,    "ll"sv};
+  std::string_view p = s.tok(i - 1).low;
+  for (std::string_view w : kBefore)
+    if (p == w) return true;
+  return false;
+}
+
 }  // namespace
 
 bool Scanner::DurationRule(size_t i, Match* m) {
+  if (SomeDay(*this, i)) return false;
+  // "half a century", "half an hour": half of one unit, where TimeML can spell it whole (P50Y,
+  // PT30M). "half a century ago" is left to the offset rules.
+  if (Word(i, "half"sv) && (Word(i + 1, "a"sv) || Word(i + 1, "an"sv)) && L(i + 2) &&
+      !L(i + 2)->plural && !Word(i + 3, "ago"sv) && !Word(i + 3, "earlier"sv) &&
+      !Word(i + 3, "later"sv) && !(Punct(i + 3, '-') && Glued(i + 3))) {
+    Unit u = L(i + 2)->unit;
+    if (u == Unit::kCentury || u == Unit::kDecade || u == Unit::kYear || u == Unit::kHour ||
+        u == Unit::kMinute) {
+      m->end = i + 3;
+      m->type = "DURATION";
+      m->value = FmtDuration(0.5, u);
+      return true;
+    }
+  }
   size_t j = i;
   bool the = false;
   if (Word(j, "the"sv)) {
@@ -412,6 +441,7 @@ bool Scanner::RefRule(size_t i, Match* m) {
     return true;
   };
   if (w == "recently"sv || w == "lately"sv) return put(i + 1, "PAST_REF");
+  if (SomeDay(*this, i)) return put(i + 2, "FUTURE_REF");
   if (w == "currently"sv || w == "nowadays"sv) return put(i + 1, "PRESENT_REF");
   if (w == "current"sv) {
     // "current" before a noun it dates: "current account" and "electric current" do not.

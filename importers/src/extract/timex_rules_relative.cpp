@@ -95,12 +95,22 @@ bool Scanner::DeicticRule(size_t i, Match* m) {
     m->value = day_value(off) + (morning ? "TMO" : "TAF");
     return true;
   }
-  // "overnight losses in New York": the night before the reference day.
+  // "overnight losses in New York": the night before the day the text is talking about ("Shares
+  // fell Friday, hit by overnight losses": Thursday night), if that is a day of the last week
+  // (an older date is background), else the night before the reference day; "overnight" in a
+  // clause that looks ahead is the coming night.
   if (w == "overnight"sv && !(i > 0 && (Word(i - 1, "an"sv) || Word(i - 1, "the"sv)))) {
     Tense t = TenseOf(i, i + 1);
+    int off = t == Tense::kFuture ? 0 : -1;
+    int y = 0, mo = 0, d = 0;
     m->end = i + 1;
     m->type = "TIME";
-    m->value = day_value(t == Tense::kFuture ? 0 : -1) + "TNI";
+    DayNumber told = 0;
+    if (has_ref() && ParseCalendarPrefix(last_date(), &y, &mo, &d) == 3) told = FromYmd(y, mo, d);
+    if (has_ref() && off < 0 && told <= ref() && told >= ref() - 7)
+      m->value = FmtDay(told + off) + "TNI";
+    else
+      m->value = day_value(off) + "TNI";
     return true;
   }
   if (w == "tonight"sv) {
@@ -233,6 +243,9 @@ bool Scanner::RelativeRule(size_t i, Match* m) {
           return false;  // "the day" is too often generic ("during the day")
       }
     }
+    // "the next day", "the previous day": the day after or before the one the text is about
+    // (anaphora), not a stretch of 24 hours.
+    if (the && unit == Unit::kDay && (Word(j, "next"sv) || Word(j, "previous"sv))) return false;
     if (the && dir != 0 && (unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kDay)) {
       // "the past week", "the next month": a stretch of time.
       m->type = "DURATION";
@@ -533,6 +546,14 @@ bool Scanner::QuarterRule(size_t i, Match* m) {
     } else if (Word(end + 1, "the"sv) && Word(end + 2, "year"sv)) {
       if (has_ref()) year = r_.y;
       end += 3;
+    } else if (Match dec; (q > 0 || half) && YearRule(end + 1, &dec) && dec.end > end + 1 &&
+                          (dec.value.size() == 2 || dec.value.size() == 3) &&
+                          dec.value.find_first_not_of("0123456789") == std::string::npos) {
+      // "the last half of the '80s", "the first quarter of the century": TimeML has no value
+      // for part of a decade or century, so the whole one stands for it.
+      m->end = dec.end;
+      m->value = dec.value;
+      return true;
     } else if (q == 0 && !is_period) {
       return false;  // "the quarter of a century"
     }
@@ -600,7 +621,7 @@ bool Scanner::QuarterRule(size_t i, Match* m) {
     return true;
   }
   if (year_ago) {
-    if (ParseQuarterValue(last_date(), &y0, &q0)) {
+    if (ReportedQuarter(&y0, &q0)) {
       m->value = FmtQuarter(y0 - 1, q0);
     } else {
       int yq = (has_ref() ? r_.y : year) * 4 + rq - 1 - 1 - 4;
