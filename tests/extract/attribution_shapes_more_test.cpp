@@ -239,3 +239,22 @@ TEST_CASE("attribution: an opening 'Asked by X whether' ends before the main cla
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Lena Okafor");
 }
+
+TEST_CASE("attribution: a participle after a dash or 'by', and quoted words are not cut",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Row\n\nMayor Lena Okafor dismissed the charges against the port board — saying "
+      "the auditors had not read the accounts.\n\nSen. Olga Pirtle distanced herself from the "
+      "board by saying she would vote against the tariffs.\n\nJudge Maria Kask praised the "
+      "harbour master, saying he had \"a steady hand, but most of all, a good heart.\"\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "auditors had not read the accounts");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Lena Okafor");
+  const Statement* b = FindStatement(g, "vote against the tariffs");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Olga Pirtle");
+  const Statement* c = FindStatement(g, "steady hand");
+  REQUIRE(c != nullptr);
+  CHECK(c->text.find("a good heart") != std::string::npos);
+}

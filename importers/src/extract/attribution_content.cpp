@@ -157,7 +157,13 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
 // he refused ...") or at a second reporting clause ("... and said ...", ", and Republicans
 // want ..."), which is a statement of its own.
 size_t Finder::ClauseEnd(const Toks& T, Range r) const {
+  bool quoted = false;  // the source's own words inside a quotation are not cut
+  for (size_t i = r.a; i < r.a + 2 && i < r.b; ++i)
+    if (T[i].is_quote()) quoted = T[i].kind == TokenKind::kOpenQuote;
   for (size_t i = r.a + 2; i + 1 < r.b; ++i) {
+    if (T[i].kind == TokenKind::kOpenQuote) quoted = true;
+    if (T[i].kind == TokenKind::kCloseQuote) quoted = false;
+    if (quoted) continue;
     // ", although ...", ", while ...", ", leading to ...": the writer's adjunct, not the words.
     static const WordSet kAdjuncts = {"although",  "though",   "whereas", "while", "leading",
                                       "prompting", "compared", "sending", "after", "before"};
@@ -178,11 +184,12 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which"))) return i;
     // ", saying ...", ", he added": another attribution begins; also after a quotation closed
     // with its comma (`maniacal," adding, "...`).
-    bool comma_before = T[i].is(",") || (T[i].kind == TokenKind::kCloseQuote && T[i - 1].is(","));
+    bool comma_before = T[i].is(",") || IsDash(T[i]) || T[i].is("by") ||
+                        (T[i].kind == TokenKind::kCloseQuote && T[i - 1].is(","));
     if (comma_before && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
         T[i + 1].lower.size() > 4 &&
         T[i + 1].lower.compare(T[i + 1].lower.size() - 3, 3, "ing") == 0)
-      return T[i].is(",") ? i : i + 1;
+      return T[i].kind == TokenKind::kCloseQuote ? i + 1 : i;
     if (!(T[i].is("and") || T[i].is("but"))) continue;
     size_t j = i + 1;
     size_t subject = 0;

@@ -251,8 +251,10 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // Participle: "..., saying (that) ..." takes the sentence's subject.
   bool ing = T[ci].lower.size() > 4 && T[ci].lower.compare(T[ci].lower.size() - 3, 3, "ing") == 0;
   // (also after a quotation closed with its comma: `... "New York values," stating that ...`)
-  bool comma_before =
-      T[p].is(",") || (T[p].kind == TokenKind::kCloseQuote && p > 0 && T[p - 1].is(","));
+  // Also after a dash ("dismissed the charge — saying ...") and after "by" ("distanced
+  // himself from it by saying ..."): the subject's words.
+  bool comma_before = T[p].is(",") || IsDash(T[p]) || (T[p].is("by") && p > 1) ||
+                      (T[p].kind == TokenKind::kCloseQuote && p > 0 && T[p - 1].is(","));
   if (comma_before && ing) {
     // "..., he said, adding that ...": the source of the attribution just before, else the
     // sentence's subject.
