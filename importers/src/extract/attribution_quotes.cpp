@@ -214,7 +214,7 @@ bool Finder::BackwardContent(size_t s, size_t close, Attribution* a) {
     a->first_sentence = first;
     return true;
   }
-  Range r{0, close};
+  Range r{SkipDateline(T, close), close};  // not the dateline ("WASHINGTON -- ")
   // Content that is itself a quotation opened in an earlier sentence.
   if (inside[s].size() > 0 && close > 0 && inside[s][0]) {
     return false;

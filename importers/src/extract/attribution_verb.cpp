@@ -88,7 +88,7 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       }
     }
     size_t j = from, rest = 0;
-    for (; j < ne && !T[j].is(","); ++j) {
+    for (; j < ne && !T[j].is(",") && !IsDash(T[j]); ++j) {  // a dash ends it too
       if (T[j].is("that") || T[j].is(":") || T[j].kind == TokenKind::kOpenQuote) return false;
       ++rest;
     }
