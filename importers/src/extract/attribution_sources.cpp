@@ -145,7 +145,8 @@ size_t Finder::SkipTimeAdverbial(const Toks& T, size_t left) {
   // "on Thursday", "in March", or a time that opens with a lower-case word ("last week",
   // "earlier this month"); not a bare year or name ("the 2016 campaign", "the March poll").
   bool preposition = q > 0 && (T[q - 1].is("on") || T[q - 1].is("in") || T[q - 1].is("during") ||
-                               T[q - 1].is("at"));
+                               T[q - 1].is("at") || T[q - 1].is("later") ||
+                               T[q - 1].is("earlier"));  // "Priebus later Thursday told"
   if (preposition) {
     --q;
   } else if (T[q].capitalized || !std::isalpha(static_cast<unsigned char>(T[q].lower[0]))) {

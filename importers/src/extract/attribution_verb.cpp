@@ -98,7 +98,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     if (after_quote) {
       const std::string& w = T[from].lower;
       bool ly = w.size() > 4 && w.ends_with("ly");  // "asked rhetorically"
-      return rest <= 25 && (IsAdverbialStart(T[from]) || ly);
+      // `"...?" Trump told Britain's ITV television.`: the rest of the addressee.
+      bool addressee = cue.kind == CueKind::kObject && rest <= 3 && !IsStop(T[from]);
+      return rest <= 25 && (IsAdverbialStart(T[from]) || ly || addressee);
     }
     return rest <= 7 && IsAdverbialStart(T[from]);
   };
