@@ -258,3 +258,23 @@ TEST_CASE("attribution: a participle after a dash or 'by', and quoted words are 
   REQUIRE(c != nullptr);
   CHECK(c->text.find("a good heart") != std::string::npos);
 }
+
+TEST_CASE(
+    "attribution: 'before asking her, quote', 'just this month' and an opening phrase "
+    "with a relative clause",
+    "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Song\n\nThe singer Kadri Tamm praised the mayor before asking her, \"When does "
+      "the ferry come back?\"\n\nThe port board just this month announced it would cut the "
+      "night tariff.\n\nThe audit found that in the two largest harbours, which include "
+      "Paldiski, fees had doubled.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "When does the ferry come back");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Kadri Tamm");
+  CHECK(a->text.find("her") == std::string::npos);
+  const Statement* b = FindStatement(g, "cut the night tariff");
+  REQUIRE(b != nullptr);
+  const Statement* c = FindStatement(g, "fees had doubled");
+  REQUIRE(c != nullptr);
+}

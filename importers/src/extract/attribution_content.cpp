@@ -60,6 +60,14 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
     }
   }
   if (k < T.size() && (T[k].is(":") || T[k].is(","))) ++k;
+  // "asking her, "Where do we go?"", "urged the crowd: "Vote."": an addressee, then the words.
+  if (cue.kind == CueKind::kDirective && k < ne && T[k].is_word()) {
+    size_t j = k;
+    while (j < ne && j < k + 4 && T[j].is_word() && !IsVerbCue(T, j, lex)) ++j;
+    if (j > k && j + 1 < ne && (T[j].is(",") || T[j].is(":")) &&
+        T[j + 1].kind == TokenKind::kOpenQuote)
+      k = j + 1;
+  }
   k = SkipLeadingTime(T, k, ne);
   // "said last week in Tel Aviv, "Q"": an adverbial, then the quotation.
   if (k < ne && (IsAdverbialStart(T[k]) || InTime(T[k]))) {
@@ -105,6 +113,7 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
     return true;
   }
   Range r{k, ne};
+  const size_t sentence_end = ne;
   Range relay;
   size_t chain_cue = 0;
   if (FindChain(T, k, ne, &relay, &chain_cue)) {
@@ -129,7 +138,10 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
   // "said in an op-ed Thursday.", "spoke to a crowd of about 500.": only where and when; the
   // words are elsewhere. ("did not respond to a request for comment" is a statement.)
   static const WordSet kAnswers = {"respond", "comment", "agree", "reply"};
-  if (IsBarePrepositionalPhrase(T, r) && !kAnswers.count(cue.lemma)) return false;
+  // (Only when nothing follows: "found that in the three counties, which ..., voters ...".)
+  if (IsBarePrepositionalPhrase(T, r) && !kAnswers.count(cue.lemma) &&
+      Trim(T, Range{r.b, sentence_end}).empty())
+    return false;
   SetContent(a, T, r);
   consume_chain();
   // "called on NATO governments on Monday to agree ...": the time between the addressee and
@@ -180,8 +192,13 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
         !T[i + 1].is("i") && !T[i + 1].is("we") && !T[i + 1].is("you") && T[i + 2].is_word() &&
         !IsFiniteAux(T[i + 2]))
       return i;
-    // ", who ..." / ", which ...": a relative clause the writer adds about a name.
-    if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which"))) return i;
+    // ", who ..." / ", which ...": a relative clause the writer adds about a name (not after
+    // an opening phrase: "that in the three counties, which include X, voters ...").
+    static const WordSet kOpening = {"in",     "at",    "during", "among",  "across",    "after",
+                                     "before", "since", "under",  "within", "throughout"};
+    if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which")) &&
+        !(kOpening.count(T[r.a]) && IntroPhrase(T, Range{r.a, i})))
+      return i;
     // ", saying ...", ", he added": another attribution begins; also after a quotation closed
     // with its comma (`maniacal," adding, "...`).
     bool comma_before = T[i].is(",") || IsDash(T[i]) || T[i].is("by") ||

@@ -152,6 +152,8 @@ size_t Finder::SkipTimeAdverbial(const Toks& T, size_t left) {
   } else if (T[q].capitalized || !std::isalpha(static_cast<unsigned char>(T[q].lower[0]))) {
     return left;
   }
+  while (q > 1 && (T[q - 1].is("just") || T[q - 1].is("only") || T[q - 1].is("also")))
+    --q;  // "Wells Fargo just this month announced"
   // The source must end just before it (or its parenthesis: "Sanders (I-Vt.) on Saturday").
   if (q > 0 && (T[q - 1].is(")") || T[q - 1].is(","))) return q;  // "X, who ..., on Sunday"
   if (q == 0 || !T[q - 1].is_word() || IsStop(T[q - 1]) || IsDet(T[q - 1])) return left;
