@@ -278,3 +278,14 @@ TEST_CASE(
   const Statement* c = FindStatement(g, "fees had doubled");
   REQUIRE(c != nullptr);
 }
+
+TEST_CASE("attribution: a quotation closing after a nested quotation's mark", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Gift\n\n\"My family paid for the pier. That is why the plaque says 'Harbour "
+      "Friend,' \" Kadri Tamm wrote of the 2010 gift.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "My family paid for the pier");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Kadri Tamm");
+  CHECK(s->text.find("Harbour Friend") != std::string::npos);
+}

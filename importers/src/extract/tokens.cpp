@@ -102,9 +102,11 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
                            (i >= 2 && text.compare(i - 2, 2, "\xC2\xA0") == 0);
         // A mark with space on both sides closes after punctuation (`this, " Trump said`).
         bool before_space = i + 1 >= end || text[i + 1] == ' ' || text[i + 1] == '\n';
+        // (also after a nested quotation's closing mark: `the 'Title Sponsor,' " Trump wrote`)
         bool after_punct =
             i >= 2 && text[i - 1] == ' ' &&
-            (text[i - 2] == ',' || text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!');
+            (text[i - 2] == ',' || text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!' ||
+             text[i - 2] == '\'' || (i >= 4 && text.compare(i - 4, 3, "\xE2\x80\x99") == 0));
         if (after_space && before_space && after_punct) after_space = false;
         t.kind = after_space ? TokenKind::kOpenQuote : TokenKind::kCloseQuote;
       }
