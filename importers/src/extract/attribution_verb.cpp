@@ -99,7 +99,8 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       const std::string& w = T[from].lower;
       bool ly = w.size() > 4 && w.ends_with("ly");  // "asked rhetorically"
       // `"...?" Trump told Britain's ITV television.`: the rest of the addressee.
-      bool addressee = cue.kind == CueKind::kObject && rest <= 3 && !IsStop(T[from]);
+      bool addressee = (cue.kind == CueKind::kObject || cue.kind == CueKind::kDirective) &&
+                       rest <= 4 && (!IsStop(T[from]) || IsDet(T[from]));  // "asked the mogul"
       return rest <= 25 && (IsAdverbialStart(T[from]) || ly || addressee);
     }
     return rest <= 7 && IsAdverbialStart(T[from]);
