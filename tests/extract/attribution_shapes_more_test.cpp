@@ -289,3 +289,19 @@ TEST_CASE("attribution: a quotation closing after a nested quotation's mark", "[
   CHECK(s->speaker == "Kadri Tamm");
   CHECK(s->text.find("Harbour Friend") != std::string::npos);
 }
+
+TEST_CASE("attribution: percentages, 'nine out of 10' and 'those surveyed' speak",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Survey\n\nOpinions split: 47% say the ferry should run at night.\n\nNearly nine "
+      "out of 10 say the pier needs repairs.\n\nThose surveyed say the tariffs are too high.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "ferry should run at night");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "47%");
+  const Statement* b = FindStatement(g, "pier needs repairs");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker.find("nine out of 10") != std::string::npos);
+  const Statement* c = FindStatement(g, "tariffs are too high");
+  REQUIRE(c != nullptr);
+}

@@ -212,7 +212,8 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     size_t j = i + 1;
     size_t subject = 0;
     // "..., and one in four said ...": a share of people is a subject of its own.
-    if (j + 3 < r.b && IsFraction(T, j + 2) && IsVerbCue(T, j + 3, lex)) return i;
+    for (size_t e = j + 1; e < r.b && e < j + 4; ++e)
+      if (FractionStart(T, e) == j && e + 1 < r.b && IsVerbCue(T, e + 1, lex)) return i;
     while (j < r.b && j < i + 5 && T[j].is_word() &&
            (T[j].capitalized || IsPronoun(T[j]) || IsDet(T[j]) || IsSkippable(T[j])) &&
            !IsVerbCue(T, j, lex)) {

@@ -8,8 +8,8 @@ namespace tkg::extract::attr {
 bool Finder::PlausibleSource(const Toks& T, Range r) const {
   if (r.empty()) return false;
   if (r.b - r.a == 1 && IsPronoun(T[r.a])) return true;
-  if (r.b - r.a == 1 && IsQuantifier(T[r.a])) return true;    // "Many say", "Those close"
-  if (r.b - r.a == 3 && IsFraction(T, r.b - 1)) return true;  // "one in four said"
+  if (r.b - r.a == 1 && IsQuantifier(T[r.a])) return true;  // "Many say", "Those close"
+  if (FractionStart(T, r.b - 1) == r.a) return true;        // "one in four said", "47% say"
   if (r.b - r.a == 1 && !T[r.a].capitalized && IsStop(T[r.a])) return false;  // "him
   for (size_t i = r.a; i < r.b; ++i)
     if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) && !lex.nonnames.count(T[i])) return true;

@@ -209,13 +209,21 @@ bool IsNumberWord(const Token& t) {
 }
 
 bool IsFraction(const Toks& T, size_t p) {
-  return p >= 2 && p < T.size() && IsNumberWord(T[p]) && T[p - 1].is("in") &&
-         IsNumberWord(T[p - 2]);
+  if (p >= T.size() || !IsNumberWord(T[p])) return false;
+  if (p >= 2 && T[p - 1].is("in") && IsNumberWord(T[p - 2])) return true;
+  return p >= 3 && T[p - 1].is("of") && T[p - 2].is("out") && IsNumberWord(T[p - 3]);
+}
+
+// The first token of a share of people ending at p: "one in four", "nine out of 10", "47%".
+size_t FractionStart(const Toks& T, size_t p) {
+  if (IsFraction(T, p)) return T[p - 1].is("in") ? p - 2 : p - 3;
+  if (p >= 1 && p < T.size() && T[p].is("%") && IsNumberWord(T[p - 1])) return p - 1;
+  return SIZE_MAX;
 }
 
 std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
+  if (size_t f = FractionStart(T, p); f != SIZE_MAX) return Range{f, p + 1};  // "47% say"
   if (p >= T.size() || !T[p].is_word()) return std::nullopt;
-  if (IsFraction(T, p)) return Range{p - 2, p + 1};  // "one in four said"
   if (IsPronoun(T[p])) return Range{p, p + 1};
   if (IsQuantifier(T[p])) return Range{p, p + 1};  // "Some said", "Many say"
   if (IsStop(T[p]) || IsDet(T[p])) return std::nullopt;

@@ -92,6 +92,10 @@ bool IsBarePrepositionalPhrase(const Toks& T, Range r);
 // "one in four", "9 in 10" ending at token p: a share of people, which can speak.
 bool IsFraction(const Toks& T, size_t p);
 
+// The first token of a share of people ending at token p ("one in four", "nine out of 10",
+// "47%"), or SIZE_MAX.
+size_t FractionStart(const Toks& T, size_t p);
+
 // A source starting at token `a` follows a quotation it closes: `"...," the mogul said`,
 // `"...", his wife said`.
 inline bool ClosesQuote(const Toks& T, size_t a) {
