@@ -305,3 +305,19 @@ TEST_CASE("attribution: percentages, 'nine out of 10' and 'those surveyed' speak
   const Statement* c = FindStatement(g, "tariffs are too high");
   REQUIRE(c != nullptr);
 }
+
+TEST_CASE("attribution: 'one says ..., while another says', and a document filed on a day",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Counts\n\nOne says the harbour has 40 berths, while another says it has 52.\n\nA "
+      "court document filed Thursday says that the port director will not be charged.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "harbour has 40 berths");
+  REQUIRE(a != nullptr);
+  CHECK(a->text.find("52") == std::string::npos);
+  const Statement* b = FindStatement(g, "it has 52");
+  REQUIRE(b != nullptr);
+  const Statement* c = FindStatement(g, "port director will not be charged");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker.find("court document") != std::string::npos);
+}

@@ -8,8 +8,10 @@ namespace tkg::extract::attr {
 bool Finder::PlausibleSource(const Toks& T, Range r) const {
   if (r.empty()) return false;
   if (r.b - r.a == 1 && IsPronoun(T[r.a])) return true;
-  if (r.b - r.a == 1 && IsQuantifier(T[r.a])) return true;  // "Many say", "Those close"
-  if (FractionStart(T, r.b - 1) == r.a) return true;        // "one in four said", "47% say"
+  if (r.b - r.a == 1 && (IsQuantifier(T[r.a]) || T[r.a].is("one") || T[r.a].is("another") ||
+                         T[r.a].is("each") || T[r.a].is("neither")))
+    return true;                                      // "Many say", "Those close", "another says"
+  if (FractionStart(T, r.b - 1) == r.a) return true;  // "one in four said", "47% say"
   if (r.b - r.a == 1 && !T[r.a].capitalized && IsStop(T[r.a])) return false;  // "him
   for (size_t i = r.a; i < r.b; ++i)
     if (T[i].capitalized && !IsDet(T[i]) && !IsStop(T[i]) && !lex.nonnames.count(T[i])) return true;
@@ -142,6 +144,11 @@ size_t Finder::SkipTimeAdverbial(const Toks& T, size_t left) {
   size_t q = left;
   while (q > 0 && left - q < 6 && InTime(T[q - 1])) --q;
   if (q == left) return left;
+  // "A document filed Thursday says", "a poll released Monday shows": the participle and its
+  // day belong to the source's description; the source ends before them.
+  if (q >= 2 && T[q].capitalized && T[q - 1].lower.size() > 4 && T[q - 1].lower.ends_with("ed") &&
+      !T[q - 1].capitalized && T[q - 2].is_word() && !IsStop(T[q - 2]))
+    return q - 1;
   // "on Thursday", "in March", or a time that opens with a lower-case word ("last week",
   // "earlier this month"); not a bare year or name ("the 2016 campaign", "the March poll").
   bool preposition = q > 0 && (T[q - 1].is("on") || T[q - 1].is("in") || T[q - 1].is("during") ||

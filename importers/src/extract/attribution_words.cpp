@@ -226,6 +226,11 @@ std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
   if (p >= T.size() || !T[p].is_word()) return std::nullopt;
   if (IsPronoun(T[p])) return Range{p, p + 1};
   if (IsQuantifier(T[p])) return Range{p, p + 1};  // "Some said", "Many say"
+  // "One says ..., while another says ...": a lone "one" or "another" opening its clause.
+  if ((T[p].is("one") || T[p].is("another") || T[p].is("each") || T[p].is("neither")) &&
+      (p == 0 || !T[p - 1].is_word() || T[p - 1].is("while") || T[p - 1].is("and") ||
+       T[p - 1].is("but") || T[p - 1].is("whereas")))
+    return Range{p, p + 1};
   if (IsStop(T[p]) || IsDet(T[p])) return std::nullopt;
   // A cue word after a determiner or "of" is a noun: "the report said", "a study found", "the
   // secretary of state said".
