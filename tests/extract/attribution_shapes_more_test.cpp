@@ -321,3 +321,23 @@ TEST_CASE("attribution: 'one says ..., while another says', and a document filed
   REQUIRE(c != nullptr);
   CHECK(c->speaker.find("court document") != std::string::npos);
 }
+
+TEST_CASE("attribution: a stance on a pronoun ends at the writer's clause", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Backing\n\nMayor Lena Okafor spoke on Monday. Sen. Olga Pirtle endorsed her, "
+      "citing her work on the pier.\n\nJudge Maria Kask endorsed him – they had worked together "
+      "for years.\n\nOnly 32 percent of residents opposed the tariff, down from 47 percent.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "her work on the pier");
+  REQUIRE(a != nullptr);
+  bool endorsed_her = false, endorsed_him = false;
+  for (const Statement& s : g.statements) {
+    endorsed_her = endorsed_her || (s.speaker == "Olga Pirtle" && s.text == "her");
+    endorsed_him = endorsed_him || (s.speaker == "Maria Kask" && s.text == "him");
+  }
+  CHECK(endorsed_her);
+  CHECK(endorsed_him);
+  const Statement* c = FindStatement(g, "the tariff");
+  REQUIRE(c != nullptr);
+  CHECK(c->text == "the tariff");
+}

@@ -134,7 +134,12 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
   // One word is content only as a name ("endorsed Clinton") or an answer ("said no", "said
   // so"), not a stray word.
   bool answer = r.b == r.a + 1 && (T[r.a].is("yes") || T[r.a].is("no") || T[r.a].is("so"));
-  if (WordCount(T, r) < 2 && !(r.b == r.a + 1 && T[r.a].capitalized) && !answer) return false;
+  // ("endorsed her", "opposed it": a stance on someone or something named before.)
+  bool object_pronoun =
+      r.b == r.a + 1 && cue.kind == CueKind::kDirective &&
+      (T[r.a].is("her") || T[r.a].is("him") || T[r.a].is("it") || T[r.a].is("them"));
+  if (WordCount(T, r) < 2 && !(r.b == r.a + 1 && T[r.a].capitalized) && !answer && !object_pronoun)
+    return false;
   // "said in an op-ed Thursday.", "spoke to a crowd of about 500.": only where and when; the
   // words are elsewhere. ("did not respond to a request for comment" is a statement.)
   static const WordSet kAnswers = {"respond", "comment", "agree", "reply"};
@@ -170,9 +175,9 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
 // want ..."), which is a statement of its own.
 size_t Finder::ClauseEnd(const Toks& T, Range r) const {
   bool quoted = false;  // the source's own words inside a quotation are not cut
-  for (size_t i = r.a; i < r.a + 2 && i < r.b; ++i)
-    if (T[i].is_quote()) quoted = T[i].kind == TokenKind::kOpenQuote;
-  for (size_t i = r.a + 2; i + 1 < r.b; ++i) {
+  if (r.a < r.b && T[r.a].is_quote()) quoted = T[r.a].kind == TokenKind::kOpenQuote;
+  // From the second token: "endorsed her, citing ...", "opposed it as he ...".
+  for (size_t i = r.a + 1; i + 1 < r.b; ++i) {
     if (T[i].kind == TokenKind::kOpenQuote) quoted = true;
     if (T[i].kind == TokenKind::kCloseQuote) quoted = false;
     if (quoted) continue;
@@ -250,9 +255,13 @@ size_t Finder::StanceObjectEnd(const Toks& T, Range r) const {
         return n;
       return r.b;
     }
+    // "endorsed her – they appeared together ...": a dash, then the writer's own clause.
+    if (IsDash(T[i]) && (IsPronoun(T[i + 1]) || T[i + 1].is("and") || T[i + 1].is("but"))) return i;
     if (!T[i].is(",")) continue;
     const Token& n = T[i + 1];
     if (kAfterComma.count(n) && !(i + 2 < r.b && T[i + 2].is("that"))) return i;
+    // "opposed the tax, down from 47 percent": the writer's comparison.
+    if ((n.is("down") || n.is("up")) && i + 2 < r.b && T[i + 2].is("from")) return i;
     // ", and at one point the crowd ...", ", and it is ...": a clause, not a list's last item.
     if (n.is("and") && !list && i + 2 < r.b &&
         (IsPronoun(T[i + 2]) || IsAdverbialStart(T[i + 2]) || T[i + 2].is("the")))
