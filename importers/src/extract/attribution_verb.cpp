@@ -256,7 +256,8 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // (also after a quotation closed with its comma: `... "New York values," stating that ...`)
   // Also after a dash ("dismissed the charge — saying ...") and after "by" ("distanced
   // himself from it by saying ..."): the subject's words.
-  static const WordSet kLeadIns = {"by", "before", "after", "while"};  // "before asking her"
+  // ("..., while also urging ..." stays part of the statement it accompanies.)
+  static const WordSet kLeadIns = {"by", "before", "after"};  // "before asking her"
   bool comma_before = T[p].is(",") || IsDash(T[p]) || (kLeadIns.count(T[p]) && p > 1) ||
                       (T[p].kind == TokenKind::kCloseQuote && p > 0 && T[p - 1].is(","));
   if (comma_before && ing) {
