@@ -341,3 +341,23 @@ TEST_CASE("attribution: a stance on a pronoun ends at the writer's clause", "[at
   REQUIRE(c != nullptr);
   CHECK(c->text == "the tariff");
 }
+
+TEST_CASE(
+    "attribution: 'according to' sources end at a relative clause or a colon, and "
+    "'Having announced that'",
+    "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Talks\n\nThe ferry will run all winter, according to a port official who spoke "
+      "on condition of anonymity.\n\nAccording to the Harbour Gazette: \"The pier reopens in "
+      "May.\"\n\nHaving announced that the fares would rise, Mayor Lena Okafor left the hall.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "ferry will run all winter");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker.find("anonymity") == std::string::npos);
+  const Statement* b = FindStatement(g, "pier reopens in May");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker.find("Harbour Gazette") != std::string::npos);
+  const Statement* c = FindStatement(g, "fares would rise");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker.find("Lena Okafor") != std::string::npos);
+}

@@ -140,9 +140,9 @@ bool Finder::According(size_t s, size_t ci, size_t cj, Attribution* a, std::vect
   while (lead_from < ci && T[lead_from].is_word() && IsStop(T[lead_from])) ++lead_from;
   if (lead_from == ci) {
     // "According to X, ...": the source runs to the first comma.
-    size_t comma = cj;
-    while (comma < ne && comma < cj + 30 && !T[comma].is(",")) ++comma;
-    if (comma >= ne || comma == cj || !T[comma].is(",")) return false;
+    size_t comma = cj;  // or a colon: "According to HuffPo: "...""
+    while (comma < ne && comma < cj + 30 && !T[comma].is(",") && !T[comma].is(":")) ++comma;
+    if (comma >= ne || comma == cj || !(T[comma].is(",") || T[comma].is(":"))) return false;
     SetSource(a, T, Range{cj, comma});
     content = {comma + 1, ne};
     a->rule = "according_to_lead";
@@ -160,7 +160,10 @@ bool Finder::According(size_t s, size_t ci, size_t cj, Attribution* a, std::vect
       }
     }
     size_t end = cj;
-    while (end < ne && !T[end].is(",") && !(open != SIZE_MAX && T[end].is(")"))) ++end;
+    // (a relative clause describes the source: "a new poll that shows ...")
+    while (end < ne && !T[end].is(",") && !(open != SIZE_MAX && T[end].is(")")) &&
+           !(end > cj + 1 && (T[end].is("that") || T[end].is("who") || T[end].is("which"))))
+      ++end;
     if (open != SIZE_MAX) np->b = std::min(np->b, end);
     SetSource(a, T, Range{cj, std::max(np->b, std::min(end, cj + 25))});
     size_t cend = ci;
@@ -215,9 +218,11 @@ bool Finder::LeadingParticiple(size_t s, size_t ci, size_t cj, Attribution* a) {
   static constexpr std::string_view kOpeners[] = {"after", "before", "while",  "by",
                                                   "when",  "since",  "without"};
   const Toks& T = S[s].tokens;
-  if (!(ci == 0 || (ci == 1 && OneOf(T[0].lower, kOpeners)))) return false;
+  // "Having announced that ..., Judge Berman proceeded": a perfect participle.
+  bool having = ci == 1 && T[0].is("having") && T[ci].lower.ends_with("ed");
+  if (!having && !(ci == 0 || (ci == 1 && OneOf(T[0].lower, kOpeners)))) return false;
   const std::string& w = T[ci].lower;
-  if (w.size() < 5 || !w.ends_with("ing")) return false;
+  if (!having && (w.size() < 5 || !w.ends_with("ing"))) return false;
   size_t ne = ContentEnd(T);
   size_t c = cj;
   while (c < ne && c < cj + 30 && !(T[c].is(",") && !inside[s][c])) ++c;
