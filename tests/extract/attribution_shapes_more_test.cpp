@@ -361,3 +361,24 @@ TEST_CASE(
   REQUIRE(c != nullptr);
   CHECK(c->speaker.find("Lena Okafor") != std::string::npos);
 }
+
+TEST_CASE(
+    "attribution: a coordinated cue inside a relative clause, after a dateline with an "
+    "agency, or after 'Earlier Wednesday'",
+    "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Visit\n\nTALLINN (Harbour Wire) - Mayor Lena Okafor met the dock workers on "
+      "Thursday and said the cranes would stay.\n\nEarlier Wednesday, Sen. Olga Pirtle visited "
+      "the pier and defended the new tariffs.\n\nThe reporter met Piret Saar, who opened the "
+      "gate and said the ferry was late again.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "cranes would stay");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Lena Okafor");
+  const Statement* b = FindStatement(g, "the new tariffs");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Olga Pirtle");
+  const Statement* c = FindStatement(g, "ferry was late again");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker == "Piret Saar");
+}

@@ -69,7 +69,7 @@ size_t Finder::SkipDateline(const Toks& T, size_t limit) {
   // "WASHINGTON, Dec. 8 (UPI) — ": a date and an agency in parentheses may stand before the dash.
   for (size_t i = 0; i < limit && i < 10; ++i) {
     const Token& t = T[i];
-    if (IsDash(t)) return i > 0 ? i + 1 : 0;
+    if (IsDash(t) || (t.is("-") && i > 0 && T[i - 1].is(")"))) return i > 0 ? i + 1 : 0;
     if (!t.is_word() && !t.is(",") && !t.is("(") && !t.is(")") && !t.is(".")) return 0;
     if (i == 0 && !t.is_word()) return 0;
   }
@@ -90,8 +90,9 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit) const {
        OneOf(T[k].lower, kSentenceAdverbs)))
     k += T[k + 1].is(",") ? 2 : 1;
   // A time opening the sentence ("Wednesday, ...", "Last October, ...") precedes the subject.
-  if (k < limit && InTime(T[k])) {
-    size_t t = k;
+  if (k < limit && (InTime(T[k]) || ((T[k].is("earlier") || T[k].is("later")) && k + 1 < limit &&
+                                     InTime(T[k + 1])))) {  // "Earlier Wednesday, ..."
+    size_t t = k + 1;
     while (t < limit && InTime(T[t])) ++t;
     if (t < limit && T[t].is(",")) k = t + 1;
   }

@@ -242,7 +242,14 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     std::optional<Range> np;
     // "Ginsburg said that she ... and predicted ...": the main clause's subject, the source of
     // the sentence's first attribution, not the last one (which may be reported inside it).
-    if (last_sentence_ == s && !first_source_.empty()) np = first_source_;
+    // "Annette Guessford, who answered her door and said ...": inside a relative clause its
+    // pronoun is the subject.
+    for (size_t w = p; w-- > 1 && p - w < 15;) {
+      if (!T[w].is(",")) continue;
+      if (T[w + 1].is("who")) np = Range{w + 1, w + 2};
+      break;
+    }
+    if (!np && last_sentence_ == s && !first_source_.empty()) np = first_source_;
     if (!np) np = SubjectNP(T, p);
     if (!np || np->b > p) return false;
     if (!ContentAfter(s, cj, cue, a, consumed)) return false;
