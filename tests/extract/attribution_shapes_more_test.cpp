@@ -382,3 +382,19 @@ TEST_CASE(
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "Piret Saar");
 }
+
+TEST_CASE(
+    "attribution: wire quotations in doubled apostrophes close after a space and after "
+    "a nested quotation",
+    "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Memo\n\n''The pier was built to last, '' said Piret Saar, who runs the port.\n\n"
+      "The new director ''had me at 'independence,''' Kadri Tamm wrote in her memo.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "pier was built to last");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Piret Saar");
+  const Statement* b = FindStatement(g, "had me at");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Kadri Tamm");
+}

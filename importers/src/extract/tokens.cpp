@@ -111,11 +111,20 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
         t.kind = after_space ? TokenKind::kOpenQuote : TokenKind::kCloseQuote;
       }
       if (c == '-' && i + 1 < end && text[i + 1] == '-') len = 2;  // "--" dash
-      if (c == '\'' && i + 1 < end && text[i + 1] == '\'') {
-        // '' as a double quote (some wires write quotations this way).
+      // '' as a double quote (some wires write quotations this way). Of three marks the first
+      // closes a quotation nested inside (`'independence,'''`), the pair the outer one.
+      bool triple = i + 2 < end && text[i + 1] == '\'' && text[i + 2] == '\'' &&
+                    (i + 3 >= end || text[i + 3] != '\'');
+      if (c == '\'' && i + 1 < end && text[i + 1] == '\'' && !triple) {
         len = 2;
         bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' ||
                            text[i - 1] == '(' || text[i - 1] == '\t';
+        // `coalitions, '' said`: spaces on both sides after punctuation close.
+        bool before_space = i + 2 >= end || text[i + 2] == ' ' || text[i + 2] == '\n';
+        bool after_punct = i >= 2 && text[i - 1] == ' ' &&
+                           (text[i - 2] == ',' || text[i - 2] == '.' || text[i - 2] == '?' ||
+                            text[i - 2] == '!' || text[i - 2] == '\'');
+        if (after_space && before_space && after_punct) after_space = false;
         t.kind = after_space ? TokenKind::kOpenQuote : TokenKind::kCloseQuote;
       }
       t.end = static_cast<uint32_t>(i + len);
