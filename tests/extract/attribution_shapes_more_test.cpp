@@ -398,3 +398,18 @@ TEST_CASE(
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Kadri Tamm");
 }
+
+TEST_CASE("attribution: 'When asked by X about Y' names the asker and the question",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Questions\n\nWhen asked by Peter Mets on Thursday about the night ferry, Mayor "
+      "Lena Okafor said: \"It will run in May.\"\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "about the night ferry");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Peter Mets");
+  CHECK(a->text.find("Okafor") == std::string::npos);
+  const Statement* b = FindStatement(g, "It will run in May");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Lena Okafor");
+}

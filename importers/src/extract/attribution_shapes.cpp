@@ -299,16 +299,21 @@ bool Finder::Passive(size_t s, size_t ci, size_t by, const Cue& cue, Attribution
   size_t ne = ContentEnd(T);
   size_t after = agent->b;
   if (after < ne && T[after].is(",")) ++after;
+  // (a question's subject too: "asked by Ingraham about ...", "asked by a reporter how ...")
   bool clause_after =
-      after < ne && (T[after].is("that") || T[after].is("whether") || T[after].is("to") ||
-                     T[after].is(":") || T[after].kind == TokenKind::kOpenQuote);
+      after < ne &&
+      (T[after].is("that") || T[after].is("whether") || T[after].is("to") || T[after].is(":") ||
+       T[after].kind == TokenKind::kOpenQuote ||
+       (cue.lemma == "ask" && (T[after].is("about") || T[after].is("if") || T[after].is("how") ||
+                               T[after].is("why") || T[after].is("what"))));
   if (clause_after) {
     Cue speech = cue;  // the addressee is the passive's subject: nothing to skip after the agent
     speech.kind = CueKind::kSpeech;
     if (!ContentAfter(s, after, speech, a, consumed)) return false;
     // "Asked by Matt Lauer whether she had practiced, she said ...": an opening participle's
     // question ends where the main clause begins.
-    if (ci == 0 && !a->direct) {
+    bool opening = ci == 0 || (ci == 1 && (T[0].is("when") || T[0].is("after") || T[0].is("if")));
+    if (opening && !a->direct) {
       for (size_t k = after + 1; k + 1 < ne; ++k) {
         if (!T[k].is(",") || T[k].begin < a->content.begin || T[k].end > a->content.end) continue;
         if (IsPronoun(T[k + 1]) || T[k + 1].capitalized) {
