@@ -112,9 +112,13 @@ Span Finder::TrimSpan(Span sp) const {
   uint32_t cut = sp.end, original_end = end;
   int open = 0;
   for (uint32_t i = sp.begin; i < sp.end; ++i) {
-    if (text[i] == '"') open = open ? 0 : 1;
-    if (text.compare(i, 3, "\xE2\x80\x9C") == 0) open = 1;
-    if (text.compare(i, 3, "\xE2\x80\x9D") == 0) open = 0;
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '"') {
+      open = open ? 0 : 1;
+    } else if (c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80') {
+      if (text[i + 2] == '\x9C') open = 1;  // “
+      if (text[i + 2] == '\x9D') open = 0;  // ”
+    }
   }
   if (open) {
     // The closing mark may lie past the span's end, after its comma (`values,"`).
