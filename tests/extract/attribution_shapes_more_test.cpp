@@ -413,3 +413,14 @@ TEST_CASE("attribution: 'When asked by X about Y' names the asker and the questi
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Lena Okafor");
 }
+
+TEST_CASE("attribution: a statement ends where another group's words begin", "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Poll\n\nHalf said the ferry was too slow, about the same number who said it was "
+      "too expensive.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "ferry was too slow");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the ferry was too slow");
+  CHECK(FindStatement(g, "it was too expensive") != nullptr);
+}

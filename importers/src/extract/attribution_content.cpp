@@ -197,6 +197,11 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
         !T[i + 1].is("i") && !T[i + 1].is("we") && !T[i + 1].is("you") && T[i + 2].is_word() &&
         !IsFiniteAux(T[i + 2]))
       return i;
+    // ", about the same number who said ...": another group's words begin.
+    if (T[i].is(",")) {
+      for (size_t j = i + 2; j + 1 < r.b && j < i + 9 && T[j].is_word(); ++j)
+        if (T[j].is("who") && IsVerbCue(T, j + 1, lex)) return i;
+    }
     // ", who ..." / ", which ...": a relative clause the writer adds about a name (not after
     // an opening phrase: "that in the three counties, which include X, voters ...").
     static const WordSet kOpening = {"in",     "at",    "during", "among",  "across",    "after",
