@@ -29,6 +29,21 @@ constexpr std::array<Multi, 10> kMulti = {{
     {"\xC2\xAD", TokenKind::kPunct, false, false},          // soft hyphen (skipped)
 }};
 
+// An ASCII quotation mark (`"` or `''`, `len` bytes at i) opens after a space, a line start or
+// "(", and closes otherwise; a mark with spaces on both sides closes after punctuation or a
+// nested quotation's mark (`this, " Trump said`, `coalitions, '' said`, `'Sponsor,' " he wrote`).
+TokenKind AsciiQuoteKind(std::string_view text, size_t i, size_t len, size_t end) {
+  bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '(' ||
+                     text[i - 1] == '\t' || (i >= 2 && text.compare(i - 2, 2, "\xC2\xA0") == 0);
+  bool before_space = i + len >= end || text[i + len] == ' ' || text[i + len] == '\n';
+  bool after_punct =
+      i >= 2 && text[i - 1] == ' ' &&
+      (text[i - 2] == ',' || text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!' ||
+       text[i - 2] == '\'' || (i >= 4 && text.compare(i - 4, 3, "\xE2\x80\x99") == 0));
+  if (after_space && before_space && after_punct) after_space = false;
+  return after_space ? TokenKind::kOpenQuote : TokenKind::kCloseQuote;
+}
+
 const Multi* MatchMulti(std::string_view text, size_t i) {
   unsigned char c = static_cast<unsigned char>(text[i]);
   if (c != 0xE2 && c != 0xC2) return nullptr;  // every entry starts with one of these
@@ -96,36 +111,16 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       t.begin = static_cast<uint32_t>(i);
       size_t len = m != nullptr ? m->bytes.size() : 1;
       t.kind = m != nullptr ? m->kind : TokenKind::kPunct;
-      if (c == '"') {
-        bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' ||
-                           text[i - 1] == '(' || text[i - 1] == '\t' ||
-                           (i >= 2 && text.compare(i - 2, 2, "\xC2\xA0") == 0);
-        // A mark with space on both sides closes after punctuation (`this, " Trump said`).
-        bool before_space = i + 1 >= end || text[i + 1] == ' ' || text[i + 1] == '\n';
-        // (also after a nested quotation's closing mark: `the 'Title Sponsor,' " Trump wrote`)
-        bool after_punct =
-            i >= 2 && text[i - 1] == ' ' &&
-            (text[i - 2] == ',' || text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!' ||
-             text[i - 2] == '\'' || (i >= 4 && text.compare(i - 4, 3, "\xE2\x80\x99") == 0));
-        if (after_space && before_space && after_punct) after_space = false;
-        t.kind = after_space ? TokenKind::kOpenQuote : TokenKind::kCloseQuote;
-      }
+      if (c == '"') t.kind = AsciiQuoteKind(text, i, 1, end);
       if (c == '-' && i + 1 < end && text[i + 1] == '-') len = 2;  // "--" dash
       // '' as a double quote (some wires write quotations this way). Of three marks the first
       // closes a quotation nested inside (`'independence,'''`), the pair the outer one.
-      bool triple = i + 2 < end && text[i + 1] == '\'' && text[i + 2] == '\'' &&
-                    (i + 3 >= end || text[i + 3] != '\'');
-      if (c == '\'' && i + 1 < end && text[i + 1] == '\'' && !triple) {
-        len = 2;
-        bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' ||
-                           text[i - 1] == '(' || text[i - 1] == '\t';
-        // `coalitions, '' said`: spaces on both sides after punctuation close.
-        bool before_space = i + 2 >= end || text[i + 2] == ' ' || text[i + 2] == '\n';
-        bool after_punct = i >= 2 && text[i - 1] == ' ' &&
-                           (text[i - 2] == ',' || text[i - 2] == '.' || text[i - 2] == '?' ||
-                            text[i - 2] == '!' || text[i - 2] == '\'');
-        if (after_space && before_space && after_punct) after_space = false;
-        t.kind = after_space ? TokenKind::kOpenQuote : TokenKind::kCloseQuote;
+      if (c == '\'' && i + 1 < end && text[i + 1] == '\'') {
+        bool triple = i + 2 < end && text[i + 2] == '\'' && (i + 3 >= end || text[i + 3] != '\'');
+        if (!triple) {
+          len = 2;
+          t.kind = AsciiQuoteKind(text, i, 2, end);
+        }
       }
       t.end = static_cast<uint32_t>(i + len);
       t.lower.assign(text.substr(i, len));
