@@ -32,16 +32,7 @@ std::vector<Attribution> Finder::Run() {
                                                  : Verb(s, ci, cj, *cue, &a, &consumed);
       if (!ok || a.content.empty() || a.source.empty()) continue;
       EndAtMainClause(T, &a);
-      size_t gap = 0;  // words between the content and its relay, beside the chain's cue
-      for (size_t k = cj; k < T.size() && !a.reporter.empty(); ++k)
-        gap += T[k].is_word() && T[k].begin >= a.content.end && T[k].end <= a.reporter.begin;
-      if (gap > 3) {
-        // "The committee, which backed X, spent $1m, according to Y": the chain belongs to
-        // the main clause, not to the relative clause's statement; its cue is free again.
-        a.reporter = Span{};
-        for (size_t k = cj; k < T.size(); ++k)
-          if (T[k].begin >= a.content.end) consumed[k] = 0;
-      }
+      if (!a.reporter.empty()) DetachFarRelay(T, cj, &a, &consumed);
       for (size_t k = ci; k < cj; ++k) consumed[k] = 1;
       if (last_sentence_ != s) first_source_ = Range{a.source_first, a.source_last};
       last_sentence_ = s;
@@ -80,6 +71,20 @@ void Finder::DropRestatements(std::vector<Attribution>* out) const {
     ++w;
   }
   out->resize(w);
+}
+
+// "The committee, which backed X, spent $1m, according to Y": more than three words between
+// the content and its relay mean the chain belongs to the main clause, not to this statement;
+// the relay is dropped and the chain's cue is free again.
+void Finder::DetachFarRelay(const Toks& T, size_t cj, Attribution* a,
+                            std::vector<uint8_t>* consumed) const {
+  size_t gap = 0;
+  for (size_t k = cj; k < T.size(); ++k)
+    gap += T[k].is_word() && T[k].begin >= a->content.end && T[k].end <= a->reporter.begin;
+  if (gap <= 3) return;
+  a->reporter = Span{};
+  for (size_t k = cj; k < T.size(); ++k)
+    if (T[k].begin >= a->content.end) (*consumed)[k] = 0;
 }
 
 // "While Ramos said that X, he appears ...": an attribution inside a subordinate or relative
@@ -127,7 +132,7 @@ namespace tkg::extract {
 std::vector<Attribution> FindAttributions(std::string_view text,
                                           const std::vector<SentenceTokens>& sentences,
                                           const Lexicon& lexicon) {
-  attr::Finder f{text, sentences, lexicon, {}, SIZE_MAX, {}};
+  attr::Finder f{text, sentences, lexicon, {}, SIZE_MAX, {}, {}, 0};
   return f.Run();
 }
 

@@ -211,10 +211,7 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
       return i;
     // ", saying ...", ", he added": another attribution begins; also after a quotation closed
     // with its comma (`maniacal," adding, "...`).
-    bool comma_before = T[i].is(",") || IsDash(T[i]) || T[i].is("by") || T[i].is("before") ||
-                        T[i].is("after") ||
-                        (T[i].kind == TokenKind::kCloseQuote && T[i - 1].is(","));
-    if (comma_before && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
+    if (IsParticipleLeadIn(T, i) && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
         T[i + 1].lower.size() > 4 &&
         T[i + 1].lower.compare(T[i + 1].lower.size() - 3, 3, "ing") == 0)
       return T[i].kind == TokenKind::kCloseQuote ? i + 1 : i;

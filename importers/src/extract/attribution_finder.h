@@ -30,6 +30,11 @@ struct Finder {
   // ...": an attribution inside a subordinate or relative clause ends where the clause does.
   void EndAtMainClause(const Toks& T, Attribution* a) const;
 
+  // A relay chain ("..., according to Y") more than three words after `a`'s content belongs to
+  // the main clause: drops `a`'s relay and frees the chain's cue in *consumed.
+  void DetachFarRelay(const Toks& T, size_t cj, Attribution* a,
+                      std::vector<uint8_t>* consumed) const;
+
   // "Trump said he believes it was a mistake": a pronoun speaking inside another attribution's
   // content restates that speaker's stance, which the outer statement already holds; it is
   // dropped rather than reported twice. Named inner speakers ("X said Y told him") stay, and so

@@ -8,8 +8,7 @@ namespace tkg::extract::attr {
 bool Finder::PlausibleSource(const Toks& T, Range r) const {
   if (r.empty()) return false;
   if (r.b - r.a == 1 && IsPronoun(T[r.a])) return true;
-  if (r.b - r.a == 1 && (IsQuantifier(T[r.a]) || T[r.a].is("one") || T[r.a].is("another") ||
-                         T[r.a].is("each") || T[r.a].is("neither")))
+  if (r.b - r.a == 1 && (IsQuantifier(T[r.a]) || IsLoneIndefinite(T[r.a])))
     return true;                                      // "Many say", "Those close", "another says"
   if (FractionStart(T, r.b - 1) == r.a) return true;  // "one in four said", "47% say"
   if (r.b - r.a == 1 && !T[r.a].capitalized && IsStop(T[r.a])) return false;  // "him

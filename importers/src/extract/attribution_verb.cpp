@@ -181,10 +181,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   if (IsPassiveCue(T, ci)) return false;
   // A parenthesis between the source and its cue: "Rep. Jane Roe (D-Ore.) said ...".
   if (left > 1 && T[left - 1].is(")")) {
-    size_t o = left - 1;
-    while (o > 0 && left - o < 12 && !T[o - 1].is("(") && !T[o - 1].is(")")) --o;
-    if (o > 1 && T[o - 1].is("(")) {
-      left = o - 1;
+    size_t open = OpeningParen(T, left - 1, 12);
+    if (open != SIZE_MAX && open > 0) {
+      left = open;
       while (left > 0 && IsSkippable(T[left - 1])) --left;
     }
   }
@@ -260,14 +259,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   }
   // Participle: "..., saying (that) ..." takes the sentence's subject.
   bool ing = T[ci].lower.size() > 4 && T[ci].lower.compare(T[ci].lower.size() - 3, 3, "ing") == 0;
-  // (also after a quotation closed with its comma: `... "New York values," stating that ...`)
-  // Also after a dash ("dismissed the charge — saying ...") and after "by" ("distanced
-  // himself from it by saying ..."): the subject's words.
-  // ("..., while also urging ..." stays part of the statement it accompanies.)
-  static const WordSet kLeadIns = {"by", "before", "after"};  // "before asking her"
-  bool comma_before = T[p].is(",") || IsDash(T[p]) || (kLeadIns.count(T[p]) && p > 1) ||
-                      (T[p].kind == TokenKind::kCloseQuote && p > 0 && T[p - 1].is(","));
-  if (comma_before && ing) {
+  // ("by saying" after the sentence's first words only: "By saying ..." opens it.)
+  bool lead_in = IsParticipleLeadIn(T, p) && (p > 1 || !T[p].is_word());
+  if (lead_in && ing) {
     // "..., he said, adding that ...": the source of the attribution just before, else the
     // sentence's subject.
     std::optional<Range> np;
@@ -314,11 +308,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
         continue;
       // "Sen. Ted Cruz (R-Texas), also a hopeful, called ...": the name before a parenthesis.
       size_t before = c1 - 1;
-      if (T[before].is(")")) {
-        size_t o = before;
-        while (o > 0 && before - o < 10 && !T[o].is("(")) --o;
-        if (T[o].is("(") && o > 0) before = o - 1;
-      }
+      if (size_t open = T[before].is(")") ? OpeningParen(T, before, 10) : SIZE_MAX;
+          open != SIZE_MAX && open > 0)
+        before = open - 1;
       auto np = LeftNP(T, before, lex);
       if (!np) break;
       bool after_content =
@@ -434,11 +426,11 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       break;
     }
   }
-  if (author) {
-    // the subject alone speaks, not "X issued a statement"
-  } else if (relative_head) {
+  // A document's author stays alone ("McConnell", not "McConnell issued a statement"); other
+  // sources run from their head to the cue.
+  if (!author && relative_head) {
     np = Range{relative_head->a, p + 1};
-  } else if (!ClosesQuote(T, np->a)) {
+  } else if (!author && !ClosesQuote(T, np->a)) {
     auto head = head_of_phrases(*np);
     // "the years of empty promises": no plausible speaker, no attribution.
     if (!head) return false;

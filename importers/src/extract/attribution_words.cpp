@@ -201,6 +201,24 @@ bool IsVerbCue(const Toks& T, size_t i, const Lexicon& lex) {
   return c != nullptr && c->kind != CueKind::kNoun;
 }
 
+bool IsParticipleLeadIn(const Toks& T, size_t i) {
+  const Token& t = T[i];
+  return t.is(",") || IsDash(t) || t.is("by") || t.is("before") || t.is("after") ||
+         (t.kind == TokenKind::kCloseQuote && i > 0 && T[i - 1].is(","));
+}
+
+size_t OpeningParen(const Toks& T, size_t close, size_t max_back) {
+  for (size_t i = close; i-- > 0 && close - i <= max_back;) {
+    if (T[i].is("(")) return i;
+    if (T[i].is(")")) break;
+  }
+  return SIZE_MAX;
+}
+
+bool IsLoneIndefinite(const Token& t) {
+  return t.is("one") || t.is("another") || t.is("each") || t.is("neither");
+}
+
 bool IsNumberWord(const Token& t) {
   static const WordSet s = {"one", "two",   "three", "four", "five",
                             "six", "seven", "eight", "nine", "ten"};
@@ -227,7 +245,7 @@ std::optional<Range> LeftNP(const Toks& T, size_t p, const Lexicon& lex) {
   if (IsPronoun(T[p])) return Range{p, p + 1};
   if (IsQuantifier(T[p])) return Range{p, p + 1};  // "Some said", "Many say"
   // "One says ..., while another says ...": a lone "one" or "another" opening its clause.
-  if ((T[p].is("one") || T[p].is("another") || T[p].is("each") || T[p].is("neither")) &&
+  if (IsLoneIndefinite(T[p]) &&
       (p == 0 || !T[p - 1].is_word() || T[p - 1].is("while") || T[p - 1].is("and") ||
        T[p - 1].is("but") || T[p - 1].is("whereas")))
     return Range{p, p + 1};

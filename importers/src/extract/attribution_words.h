@@ -89,6 +89,18 @@ bool IsPassiveCue(const Toks& T, size_t ci);
 // preposition and a place of up to three capitalised words ("from Washington").
 bool IsBarePrepositionalPhrase(const Toks& T, Range r);
 
+// Token i may stand right before a participle cue that speaks for the sentence's subject: a
+// comma, a dash, "by", "before", "after", or a quotation closed with its comma (`"...,"
+// adding`). ("..., while also urging ..." stays part of the statement it accompanies.)
+bool IsParticipleLeadIn(const Toks& T, size_t i);
+
+// The "(" opening the parenthesis closed at token `close`, at most `max_back` tokens before it
+// and with no other parenthesis mark between; SIZE_MAX if none.
+size_t OpeningParen(const Toks& T, size_t close, size_t max_back);
+
+// "one", "another", "each", "neither": a lone indefinite that can speak ("another says").
+bool IsLoneIndefinite(const Token& t);
+
 // "one in four", "9 in 10" ending at token p: a share of people, which can speak.
 bool IsFraction(const Toks& T, size_t p);
 
