@@ -185,6 +185,8 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     static const WordSet kAdjuncts = {"although",  "though",   "whereas", "while", "leading",
                                       "prompting", "compared", "sending", "after", "before"};
     if (T[i].is(",") && kAdjuncts.count(T[i + 1])) return i;
+    // "they believe X; 29 percent said ...": a semicolon ends the reported clause.
+    if (T[i].is(";")) return i;
     // ", but ..." opens a contrast the speaker did not say; ", but that ..." goes on.
     if (T[i].is(",") && T[i + 1].is("but") && !(i + 2 < r.b && T[i + 2].is("that"))) return i;
     // ", and won ...": the source's next action, not its words.

@@ -71,6 +71,10 @@ struct Finder {
   // "Sanders: Brexit's message could draw Trump support" / "MATTHEWS: Well, ...": a short
   // name opening a sentence and a colon.
   void Colon(size_t s, std::vector<Attribution>* out);
+  // "Clinton to Planned Parenthood: Trump will ...": a headline's speaker, a link, a colon.
+  bool HeadlineColon(size_t s, std::vector<Attribution>* out);
+  // "Republican pollster Daron Shaw: "...": a name before a colon that opens a quotation.
+  void ColonQuote(size_t s, std::vector<Attribution>* out);
 
   // "In the CBS poll, Trump's lead narrowed to 13 points.": a sentence that opens with the
   // document it reports from (a poll, a report, an interview) and has no reporting verb of its

@@ -11,7 +11,10 @@ void Finder::Colon(size_t s, std::vector<Attribution>* out) {
   size_t k0 = !T.empty() && T[0].kind == TokenKind::kOpenQuote ? 1 : 0;
   size_t k = k0;
   while (k < T.size() && k < k0 + 5 && T[k].is_word() && (T[k].capitalized || T[k].is("of"))) ++k;
-  if (k == k0 || k >= T.size() || !T[k].is(":") || !T[k0].capitalized) return;
+  if (k == k0 || k >= T.size() || !T[k].is(":") || !T[k0].capitalized) {
+    if (!S[s].title_case || !HeadlineColon(s, out)) ColonQuote(s, out);
+    return;
+  }
   if (lex.nonnames.count(T[k0]) && k == k0 + 1) return;
   // A label, not a speaker: "The Latest:", "Editor's Note:", "VIDEO:", "Question:".
   static const WordSet kLabels = {
@@ -51,6 +54,70 @@ void Finder::Colon(size_t s, std::vector<Attribution>* out) {
     }
   }
   a.direct = T[k + 1].kind == TokenKind::kOpenQuote;
+  a.rule = "colon";
+  a.confidence = 0.6f;
+  out->push_back(std::move(a));
+}
+
+// "Clinton to Planned Parenthood: Trump will reverse ...", "Former AG Mukasey at RNC: ...": a
+// headline that names its speaker, then where or to whom, then a colon and the words.
+bool Finder::HeadlineColon(size_t s, std::vector<Attribution>* out) {
+  static const WordSet kLinks = {"to", "on", "at", "in", "about", "for", "with"};
+  const Toks& T = S[s].tokens;
+  size_t b = 0;
+  // "EXCLUSIVE - Roger Stone: ...": a label before a dash.
+  if (T.size() > 3 && T[0].is_word() && IsDash(T[1])) b = 2;
+  size_t e = b;
+  while (e < T.size() && e < b + 4 && T[e].is_word() && T[e].capitalized && !kLinks.count(T[e]))
+    ++e;
+  if (e == b || e >= T.size() || !kLinks.count(T[e]) || lex.nonnames.count(T[b])) return false;
+  size_t c = e + 1;
+  while (c < T.size() && c < e + 9 && !T[c].is(":")) ++c;
+  if (c >= T.size() || !T[c].is(":")) return false;
+  for (size_t i = b; i < c; ++i)
+    if (lex.cues.Match(T, i) != nullptr) return false;
+  Range r = Trim(T, Range{c + 1, ContentEnd(T)});
+  if (WordCount(T, r) < 3) return false;
+  Attribution a;
+  a.sentence = a.first_sentence = a.last_sentence = s;
+  SetSource(&a, T, Range{b, e});
+  a.cue = TokSpan(T, c, c + 1);
+  a.cue_text = ":";
+  a.kind = CueKind::kSpeech;
+  SetContent(&a, T, r);
+  a.direct = T[c + 1].kind == TokenKind::kOpenQuote;
+  a.rule = "colon";
+  a.confidence = 0.6f;
+  out->push_back(std::move(a));
+  return true;
+}
+
+// "Republican pollster Daron Shaw: "Historically, ..."", "- Carl Bialik: "One of ..."": a
+// name just before a colon that opens a quotation, with no reporting verb before it.
+void Finder::ColonQuote(size_t s, std::vector<Attribution>* out) {
+  const Toks& T = S[s].tokens;
+  size_t c = 1;
+  while (c + 1 < T.size() && !(T[c].is(":") && T[c + 1].kind == TokenKind::kOpenQuote)) ++c;
+  if (c + 1 >= T.size() || inside[s][c]) return;
+  size_t b = c;
+  while (b > 0 && c - b < 4 && T[b - 1].is_word() && T[b - 1].capitalized) --b;
+  if (b == c || (b > 0 && T[b - 1].is_word() && T[b - 1].capitalized)) return;
+  if (lex.nonnames.count(T[b]) && c == b + 1) return;
+  for (size_t i = 0; i < c; ++i)
+    if (lex.cues.Match(T, i) != nullptr) return;
+  size_t last = s;
+  Span q = QuoteForward(s, c + 1, &last);
+  if (q.empty()) return;
+  Attribution a;
+  a.sentence = a.first_sentence = s;
+  a.last_sentence = last;
+  SetSource(&a, T, Range{b, c});
+  a.cue = TokSpan(T, c, c + 1);
+  a.cue_text = ":";
+  a.kind = CueKind::kSpeech;
+  a.content = q;
+  a.content_parts = {q};
+  a.direct = true;
   a.rule = "colon";
   a.confidence = 0.6f;
   out->push_back(std::move(a));

@@ -1,0 +1,81 @@
+// Statements without a reporting verb after the sentence's first words: a name before a colon
+// that opens a quotation, a headline that names its speaker and where or to whom, and stance
+// verbs in headlines. A semicolon ends an indirect statement. Sentences written for these tests.
+#include <catch2/catch.hpp>
+
+#include "extract_helpers.h"
+
+using namespace tkg;
+using namespace tkg::testing;
+
+TEST_CASE("attribution: a name before a colon that opens a quotation speaks it", "[attribution]") {
+  auto g = ExtractArticle(
+      "Turnout Puzzle\n\nThe late swing did not surprise county pollster Ines Varga: \"Voters "
+      "who decide in the last week rarely answer the phone to anyone.\"\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "rarely answer the phone");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Ines Varga");
+  CHECK(s->rule == "colon");
+}
+
+TEST_CASE("attribution: a colon after a lower-case phrase opens no speaker's quotation",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Report\n\nThe ferry company printed a new slogan on its tickets this spring: "
+      "\"Across the bay in twenty minutes.\"\n",
+      "2019-03-09");
+  for (const Statement& s : g.statements) CHECK(s.rule != "colon");
+}
+
+TEST_CASE("attribution: a colon quotation after a reporting verb is that verb's statement",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Plan\n\nMayor Lena Okafor said it plainly to the Harbour Board: \"The cranes stay "
+      "until the new quay is built.\"\n",
+      "2019-03-09");
+  size_t found = 0;
+  for (const Statement& s : g.statements)
+    if (s.text.find("The cranes stay") != std::string::npos) {
+      ++found;
+      CHECK(s.rule != "colon");
+    }
+  CHECK(found == 1);
+}
+
+TEST_CASE("attribution: a headline names its speaker, an audience, then the words",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Okafor to Harbour Workers: The Quay Will Reopen by June\n\nThe mayor spoke at the docks "
+      "on Friday.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "The Quay Will Reopen by June");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Okafor") != std::string::npos);
+  CHECK(s->speaker.find("Harbour") == std::string::npos);
+}
+
+TEST_CASE("attribution: a stance verb in a headline is a statement, a desire is not",
+          "[attribution]") {
+  auto stance = ExtractArticle(
+      "Mayor Okafor Slams Ferry Operators Over Fares\n\nThe mayor spoke at the docks on "
+      "Friday.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(stance, "Ferry Operators");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Okafor") != std::string::npos);
+  auto desire = ExtractArticle(
+      "Mayor Okafor Wants to Rebuild the Old Quay\n\nThe mayor spoke at the docks on Friday.\n",
+      "2019-03-09");
+  CHECK(FindStatement(desire, "Rebuild the Old Quay") == nullptr);
+}
+
+TEST_CASE("attribution: a semicolon ends an indirect statement", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Survey\n\nMost commuters said the fares were too high; the operators have not "
+      "answered the survey.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "the fares were too high");
+  REQUIRE(s != nullptr);
+  CHECK(s->text.find("operators") == std::string::npos);
+}
