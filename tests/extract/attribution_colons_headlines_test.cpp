@@ -79,3 +79,15 @@ TEST_CASE("attribution: a semicolon ends an indirect statement", "[attribution]"
   REQUIRE(s != nullptr);
   CHECK(s->text.find("operators") == std::string::npos);
 }
+
+TEST_CASE("attribution: a quotation opened in indirect content runs to its closing mark",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Plan\n\nThe mayor said the cranes would stay \"until the quay is rebuilt. Nobody "
+      "moves them before that.\" The board meets on Friday.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "the cranes would stay");
+  REQUIRE(s != nullptr);
+  CHECK(s->text.find("Nobody moves them before that") != std::string::npos);
+  CHECK(s->text.find("board meets") == std::string::npos);
+}

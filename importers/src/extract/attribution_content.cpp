@@ -149,6 +149,8 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
     return false;
   SetContent(a, T, r);
   consume_chain();
+  if (r.b == sentence_end || (r.b < T.size() && T[r.b].kind == TokenKind::kCloseQuote))
+    ExtendOpenQuote(s, r, a);
   // "called on NATO governments on Monday to agree ...": the time between the addressee and
   // the infinitive dates the call; it is not what was asked. The content leaves it out.
   if (cue.kind == CueKind::kDirective) {
@@ -168,6 +170,31 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
     }
   }
   return true;
+}
+
+// `said he would "carpet-bomb them. I don't know ..."`: a quotation opened inside indirect
+// content and still open at the sentence's end goes on to its closing mark, up to four
+// sentences on in the same paragraph.
+void Finder::ExtendOpenQuote(size_t s, Range r, Attribution* a) const {
+  const Toks& T = S[s].tokens;
+  size_t open = SIZE_MAX;
+  for (size_t i = r.a; i < T.size(); ++i) {
+    if (T[i].kind == TokenKind::kOpenQuote) open = i;
+    if (T[i].kind == TokenKind::kCloseQuote) open = SIZE_MAX;
+  }
+  if (open == SIZE_MAX || open < r.a) return;
+  for (size_t t = s + 1; t < S.size() && t <= s + 4 && S[t].paragraph == S[s].paragraph; ++t) {
+    for (const Token& tok : S[t].tokens) {
+      if (tok.kind == TokenKind::kOpenQuote) return;
+      if (tok.kind != TokenKind::kCloseQuote) continue;
+      Span all = TrimSpan(Span{a->content.begin, tok.begin});
+      if (all.end <= a->content.end) return;
+      a->content = all;
+      a->content_parts = {all};
+      a->last_sentence = t;
+      return;
+    }
+  }
 }
 
 // Where reported content ends before the sentence does: at a concessive clause (", although

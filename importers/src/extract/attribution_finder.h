@@ -130,6 +130,9 @@ struct Finder {
   // he refused ...") or at a second reporting clause ("... and said ...", ", and Republicans
   // want ..."), which is a statement of its own.
   size_t StanceObjectEnd(const Toks& T, Range r) const;
+  // A quotation opened inside content range r of sentence s and still open at its end: extends
+  // a's content to the closing mark in a later sentence of the paragraph.
+  void ExtendOpenQuote(size_t s, Range r, Attribution* a) const;
   size_t ClauseEnd(const Toks& T, Range r) const;
 
   // A time right after the cue ("disclosed on Monday a set of flaws", "said Thursday his
