@@ -91,3 +91,28 @@ TEST_CASE("attribution: a quotation opened in indirect content runs to its closi
   CHECK(s->text.find("Nobody moves them before that") != std::string::npos);
   CHECK(s->text.find("board meets") == std::string::npos);
 }
+
+TEST_CASE("attribution: a participle's subject is the main clause's, not an opening clause's",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Rent Talks\n\nWhen the tenants union demanded lower rents, Mayor Lena Okafor met its "
+      "leaders, saying the city would review the leases.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "would review the leases");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Lena Okafor");
+}
+
+TEST_CASE("attribution: times and places opening a sentence are no subject", "[attribution]") {
+  auto g = ExtractArticle(
+      "Budget Tour\n\nAt a town hall in Tartu, Estonia, on Sunday, Mayor Lena Okafor visited the "
+      "market, saying taxes would not rise.\n\nHours later, Okafor visited the docks, telling "
+      "reporters the budget was balanced.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "taxes would not rise");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Lena Okafor");
+  const Statement* t = FindStatement(g, "the budget was balanced");
+  REQUIRE(t != nullptr);
+  CHECK(t->speaker.find("Okafor") != std::string::npos);
+}

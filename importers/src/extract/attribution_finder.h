@@ -163,6 +163,10 @@ struct Finder {
   // The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
   // determiner phrase.
   std::optional<Range> SubjectNP(const Toks& T, size_t limit) const;
+  // "When liberal groups advocated X, Emanuel pressured them ..., threatening ...": an earlier
+  // source inside an opening subordinate clause is not the main clause's subject. Returns the
+  // subject found before `limit` when it stands after `earlier`, else `earlier`.
+  Range MainSubjectAfter(const Toks& T, size_t limit, Range earlier) const;
 
   // A time adverbial between a source and its cue ("Spicer on Thursday evening said", "the
   // campaign last week announced"): returns where it begins, or `left` if there is none.

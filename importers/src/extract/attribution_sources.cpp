@@ -77,6 +77,11 @@ size_t Finder::SkipDateline(const Toks& T, size_t limit) {
 
 // The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
 // determiner phrase.
+Range Finder::MainSubjectAfter(const Toks& T, size_t limit, Range earlier) const {
+  auto subject = SubjectNP(T, limit);
+  return subject && subject->a >= earlier.b ? *subject : earlier;
+}
+
 std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit) const {
   size_t k = SkipDateline(T, limit);
   // A sentence adverb ("Ultimately, ...", "Perhaps ...", "Meanwhile, ...") before the subject.
@@ -94,6 +99,18 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit) const {
     size_t t = k + 1;
     while (t < limit && InTime(T[t])) ++t;
     if (t < limit && T[t].is(",")) k = t + 1;
+  }
+  // "Hours later, ...", "Two days earlier, ...", "Moments ago, ...".
+  {
+    static const WordSet kUnits = {"moments", "minutes", "hours", "days",   "weeks", "months",
+                                   "years",   "decades", "a",     "an",     "few",   "two",
+                                   "three",   "several", "some",  "minute", "hour",  "day",
+                                   "week",    "month",   "year",  "moment"};
+    size_t t = k;
+    while (t < limit && t < k + 3 && kUnits.count(T[t])) ++t;
+    if (t > k && t + 1 < limit && (T[t].is("later") || T[t].is("earlier") || T[t].is("ago")) &&
+        T[t + 1].is(","))
+      k = t + 2;
   }
   // An introductory phrase ("On Monday, ...", "In a statement, ...", "Asked whether ...,")
   // precedes the subject; so does the place it names ("At a rally in Sumter, S.C., ...").
@@ -117,6 +134,10 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit) const {
     size_t t = k + 1;
     while (t < limit && InTime(T[t])) ++t;
     if (t < limit && T[t].is_word() && T[t].capitalized) k = t;
+    // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton ...": with a comma too.
+    if (t + 1 < limit && T[t].is(",") && T[t + 1].is_word() &&
+        (T[t + 1].capitalized || IsPronoun(T[t + 1])))
+      k = t + 1;
   }
   while (k < limit && T[k].is_word() && IsStop(T[k]) && !IsPronoun(T[k])) ++k;
   if (k >= limit || !T[k].is_word()) return std::nullopt;

@@ -248,7 +248,8 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (T[w + 1].is("who")) np = Range{w + 1, w + 2};
       break;
     }
-    if (!np && last_sentence_ == s && !first_source_.empty()) np = first_source_;
+    if (!np && last_sentence_ == s && !first_source_.empty())
+      np = MainSubjectAfter(T, p, first_source_);
     if (!np) np = SubjectNP(T, p);
     if (!np || np->b > p) return false;
     if (!ContentAfter(s, cj, cue, a, consumed)) return false;
@@ -268,7 +269,8 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     // "..., he said, adding ...": the cue just before; else the main clause's subject.
     bool adjacent = last_cue_end_ <= p && p <= last_cue_end_ + 3;
     Range prev = adjacent ? last_source_ : first_source_;
-    if (last_sentence_ == s && !prev.empty() && prev.b <= p) np = prev;
+    if (last_sentence_ == s && !prev.empty() && prev.b <= p)
+      np = adjacent ? prev : MainSubjectAfter(T, p, prev);
     if (!np) np = SubjectNP(T, p);
     if (!np) return false;
     if (!ContentAfter(s, cj, cue, a, consumed)) return false;
