@@ -116,3 +116,17 @@ TEST_CASE("attribution: times and places opening a sentence are no subject", "[a
   REQUIRE(t != nullptr);
   CHECK(t->speaker.find("Okafor") != std::string::npos);
 }
+
+TEST_CASE("attribution: whoever put out a statement or an ad speaks through it", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Fares\n\nLater, Okafor's office released a statement saying the ferry would run on "
+      "Sunday.\n\nAfter the vote, the union released a new radio ad calling the fares unfair.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "the ferry would run on Sunday");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Okafor") != std::string::npos);
+  CHECK(s->speaker.find("statement") == std::string::npos);
+  const Statement* t = FindStatement(g, "the fares unfair");
+  REQUIRE(t != nullptr);
+  CHECK(t->speaker.find("union") != std::string::npos);
+}

@@ -46,9 +46,11 @@ bool Finder::PlausibleSource(const Toks& T, Range r) const {
 }
 
 std::optional<Range> Finder::AuthorOfDocument(const Toks& T, Range np) const {
-  static const WordSet kDocuments = {"statement", "letter",  "email", "e-mail",    "memo",
-                                     "release",   "message", "tweet", "video",     "note",
-                                     "paper",     "report",  "op-ed", "editorial", "resolution"};
+  static const WordSet kDocuments = {
+      "statement", "letter",    "email",      "e-mail", "memo",          "release",
+      "message",   "tweet",     "video",      "note",   "paper",         "report",
+      "op-ed",     "editorial", "resolution", "ad",     "advertisement", "commercial",
+      "petition",  "lawsuit",   "complaint",  "filing"};
   if (np.b - np.a < 2 || np.a < 2 || !kDocuments.count(T[np.b - 1])) return std::nullopt;
   if (!T[np.a].is("a") && !T[np.a].is("an")) return std::nullopt;
   const Token& verb = T[np.a - 1];  // "issued", "released", "sent", "put out"
@@ -58,7 +60,13 @@ std::optional<Range> Finder::AuthorOfDocument(const Toks& T, Range np) const {
   size_t v = np.a - 1;
   if (verb.is("out") && v > 0) --v;
   auto subject = SubjectNP(T, v);
-  if (!subject || subject->b != v) return std::nullopt;
+  if (subject && subject->b == v) return subject;
+  // "Later, Trump's campaign released ...": the phrase just before the verb.
+  if (v == 0) return std::nullopt;
+  subject = LeftNP(T, v - 1, lex);
+  if (!subject || subject->b != v || !PlausibleSource(T, *subject)) return std::nullopt;
+  if (subject->a > 0 && !T[subject->a - 1].is(",") && !IsDash(T[subject->a - 1]))
+    return std::nullopt;
   return subject;
 }
 
