@@ -130,3 +130,18 @@ TEST_CASE("attribution: whoever put out a statement or an ad speaks through it",
   REQUIRE(t != nullptr);
   CHECK(t->speaker.find("union") != std::string::npos);
 }
+
+TEST_CASE("attribution: who opened a rally speaks there, and 'both' floats after its subject",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Fares\n\nOn Tuesday, the mayor opened a harbour rally blasting the operators for "
+      "the fares.\n\nOkafor and Ilves both condemned the fare increase.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "the operators for the fares");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("mayor") != std::string::npos);
+  const Statement* t = FindStatement(g, "the fare increase");
+  REQUIRE(t != nullptr);
+  CHECK(t->speaker.find("Okafor") != std::string::npos);
+  CHECK(t->speaker.find("Ilves") != std::string::npos);
+}

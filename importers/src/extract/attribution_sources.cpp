@@ -47,10 +47,10 @@ bool Finder::PlausibleSource(const Toks& T, Range r) const {
 
 std::optional<Range> Finder::AuthorOfDocument(const Toks& T, Range np) const {
   static const WordSet kDocuments = {
-      "statement", "letter",    "email",      "e-mail", "memo",          "release",
-      "message",   "tweet",     "video",      "note",   "paper",         "report",
-      "op-ed",     "editorial", "resolution", "ad",     "advertisement", "commercial",
-      "petition",  "lawsuit",   "complaint",  "filing"};
+      "statement",  "letter", "email",         "e-mail",     "memo",       "release",  "message",
+      "tweet",      "video",  "note",          "paper",      "report",     "op-ed",    "editorial",
+      "resolution", "ad",     "advertisement", "commercial", "petition",   "lawsuit",  "complaint",
+      "filing",     "rally",  "speech",        "address",    "conference", "interview"};
   if (np.b - np.a < 2 || np.a < 2 || !kDocuments.count(T[np.b - 1])) return std::nullopt;
   if (!T[np.a].is("a") && !T[np.a].is("an")) return std::nullopt;
   const Token& verb = T[np.a - 1];  // "issued", "released", "sent", "put out"

@@ -367,6 +367,17 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   if (!np && kObjectPronouns.count(T[p]) && p >= 2 && T[p - 1].is_word() && IsStop(T[p - 1]))
     np = Range{p, p + 1};
   if (!np) return false;
+  // "Cruz and Rubio both condemned ...", "They all said ...": a floating quantifier after the
+  // subject.
+  if (np->b == np->a + 1 && np->a > 0 &&
+      (T[np->a].is("both") || T[np->a].is("all") || T[np->a].is("each"))) {
+    size_t before = np->a - 1;
+    if (size_t open = T[before].is(")") ? OpeningParen(T, before, 10) : SIZE_MAX;
+        open != SIZE_MAX && open > 0)
+      before = open - 1;
+    if (auto subject = LeftNP(T, before, lex); subject && PlausibleSource(T, *subject))
+      np = Range{subject->a, np->b};
+  }
   // "McConnell issued a statement saying ...", "The group sent a letter urging ...": the
   // document was put out by the sentence's subject, who speaks.
   auto author = AuthorOfDocument(T, *np);
