@@ -145,3 +145,20 @@ TEST_CASE("attribution: who opened a rally speaks there, and 'both' floats after
   CHECK(t->speaker.find("Okafor") != std::string::npos);
   CHECK(t->speaker.find("Ilves") != std::string::npos);
 }
+
+TEST_CASE("attribution: a participle after a joined clause takes that clause's subject",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Rules\n\nRiders say the new rules are not about safety, and the Harbour Riders "
+      "Union has already sued the city, saying the rules break the charter.\n\nMayor Lena "
+      "Okafor has been criticised for the plan, though in a radio interview last week she used "
+      "stronger language, saying the ferry must be saved.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "the rules break the charter");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Union") != std::string::npos);
+  const Statement* t = FindStatement(g, "the ferry must be saved");
+  REQUIRE(t != nullptr);
+  CHECK(t->rule == "participle");
+  CHECK(t->speaker == "Lena Okafor");
+}

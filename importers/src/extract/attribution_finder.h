@@ -162,7 +162,10 @@ struct Finder {
 
   // The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
   // determiner phrase.
-  std::optional<Range> SubjectNP(const Toks& T, size_t limit) const;
+  std::optional<Range> SubjectNP(const Toks& T, size_t limit, size_t from = SIZE_MAX) const;
+  // "..., and the ACLU has sued the city, saying ...": the subject of the last clause joined
+  // after token `after` and before `limit`, if one stands there with its verb.
+  std::optional<Range> LastClauseSubject(const Toks& T, size_t limit, size_t after) const;
   // "When liberal groups advocated X, Emanuel pressured them ..., threatening ...": an earlier
   // source inside an opening subordinate clause is not the main clause's subject. Returns the
   // subject found before `limit` when it stands after `earlier`, else `earlier`.

@@ -85,13 +85,45 @@ size_t Finder::SkipDateline(const Toks& T, size_t limit) {
 
 // The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
 // determiner phrase.
+std::optional<Range> Finder::LastClauseSubject(const Toks& T, size_t limit, size_t after) const {
+  static const WordSet kJoins = {"and", "but", "though", "although", "while", "whereas", "yet"};
+  auto has_verb = [&](size_t v) {
+    while (v < limit && T[v].is_word() && (IsSkippable(T[v]) || T[v].lower.ends_with("ly"))) ++v;
+    if (v >= limit || !T[v].is_word() || T[v].capitalized) return false;
+    return IsFiniteAux(T[v]) || T[v].lower.ends_with("ed") || IsVerbCue(T, v, lex);
+  };
+  for (size_t b = limit; b-- > after + 1;) {
+    if (!(T[b].is(",") || T[b].is(";"))) continue;
+    size_t k = b + 1;
+    if (k < limit && kJoins.count(T[k]))
+      ++k;
+    else if (!T[b].is(";"))
+      continue;
+    // The clause's subject, after an adverbial of its own ("though in a news conference last
+    // week she used ...").
+    for (size_t j = k; j < limit && j < k + 10 && T[j].is_word(); ++j) {
+      if (IsPronoun(T[j]) && !T[j].is("it") && !T[j].is("who") && !T[j].is("which"))
+        return has_verb(j + 1) ? std::optional<Range>(Range{j, j + 1}) : std::nullopt;
+      size_t e = j;
+      if (IsDet(T[e])) ++e;
+      size_t name = e;
+      while (e < limit && e < name + 6 && T[e].is_word() &&
+             (T[e].capitalized || (e > name && T[e].is("of"))))
+        ++e;
+      if (e > name) return has_verb(e) ? std::optional<Range>(Range{j, e}) : std::nullopt;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 Range Finder::MainSubjectAfter(const Toks& T, size_t limit, Range earlier) const {
   auto subject = SubjectNP(T, limit);
   return subject && subject->a >= earlier.b ? *subject : earlier;
 }
 
-std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit) const {
-  size_t k = SkipDateline(T, limit);
+std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit, size_t from) const {
+  size_t k = from == SIZE_MAX ? SkipDateline(T, limit) : from;
   // A sentence adverb ("Ultimately, ...", "Perhaps ...", "Meanwhile, ...") before the subject.
   static constexpr std::string_view kSentenceAdverbs[] = {
       "perhaps",  "however", "meanwhile",    "instead",    "indeed",    "still",

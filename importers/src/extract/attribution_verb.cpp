@@ -272,6 +272,8 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
     if (last_sentence_ == s && !prev.empty() && prev.b <= p)
       np = adjacent ? prev : MainSubjectAfter(T, p, prev);
     if (!np) np = SubjectNP(T, p);
+    if (np && !adjacent)
+      if (auto later = LastClauseSubject(T, p, np->b)) np = later;
     if (!np) return false;
     if (!ContentAfter(s, cj, cue, a, consumed)) return false;
     SetSource(a, T, *np);
