@@ -162,3 +162,30 @@ TEST_CASE("attribution: a participle after a joined clause takes that clause's s
   CHECK(t->rule == "participle");
   CHECK(t->speaker == "Lena Okafor");
 }
+
+TEST_CASE("attribution: 'said of X' names what the words were about, not who said them",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Fares\n\n\"Their plan is very clear,\" Piret Saar, a senior fellow at the Harbour "
+      "Institute, said of the operators.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "Their plan is very clear");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Piret Saar");
+  CHECK(s->text.find("Piret") == std::string::npos);
+}
+
+TEST_CASE("attribution: a date without a comma before a pronoun subject, a letter to someone",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Fares\n\nOn September 27 they published the results by announcing that the fares "
+      "would fall.\n\nIn late September, a group of riders sent a letter to the Harbour Board of "
+      "Directors urging them to reconsider.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "the fares would fall");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("September") == std::string::npos);
+  const Statement* t = FindStatement(g, "them to reconsider");
+  REQUIRE(t != nullptr);
+  CHECK(t->speaker.find("riders") != std::string::npos);
+}

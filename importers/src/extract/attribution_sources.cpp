@@ -51,7 +51,12 @@ std::optional<Range> Finder::AuthorOfDocument(const Toks& T, Range np) const {
       "tweet",      "video",  "note",          "paper",      "report",     "op-ed",    "editorial",
       "resolution", "ad",     "advertisement", "commercial", "petition",   "lawsuit",  "complaint",
       "filing",     "rally",  "speech",        "address",    "conference", "interview"};
-  if (np.b - np.a < 2 || np.a < 2 || !kDocuments.count(T[np.b - 1])) return std::nullopt;
+  if (np.b - np.a < 2 || np.a < 2) return std::nullopt;
+  bool document = kDocuments.count(T[np.b - 1]) > 0;
+  // "a letter to the NAACP board of directors urging ...": the document, then its addressee.
+  for (size_t d = np.a + 1; !document && d + 1 < np.b && d < np.a + 4; ++d)
+    document = kDocuments.count(T[d]) && (T[d + 1].is("to") || T[d + 1].is("on"));
+  if (!document) return std::nullopt;
   if (!T[np.a].is("a") && !T[np.a].is("an")) return std::nullopt;
   const Token& verb = T[np.a - 1];  // "issued", "released", "sent", "put out"
   bool past = verb.lower.ends_with("ed") || verb.is("sent") || verb.is("put") || verb.is("out") ||
@@ -173,7 +178,7 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit, size_t from)
       InTime(T[k + 1])) {
     size_t t = k + 1;
     while (t < limit && InTime(T[t])) ++t;
-    if (t < limit && T[t].is_word() && T[t].capitalized) k = t;
+    if (t < limit && T[t].is_word() && (T[t].capitalized || IsPronoun(T[t]))) k = t;
     // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton ...": with a comma too.
     if (t + 1 < limit && T[t].is(",") && T[t + 1].is_word() &&
         (T[t + 1].capitalized || IsPronoun(T[t + 1])))

@@ -116,6 +116,8 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   if (ci > 0 && (T[ci - 1].is(",") || T[ci - 1].kind == TokenKind::kCloseQuote) &&
       cue.kind != CueKind::kObject && !ing_cue) {
     auto np = RightNP(T, cj, lex);
+    // `...," X, a fellow at Y, said of RT.`: what the words were about, not who said them.
+    if (np && (T[np->a].is("of") || T[np->a].is("about"))) np.reset();
     // After a closing quotation mark the shape is certain: any source may follow ("said a
     // source close to the campaign", "said an official who ...").
     bool after_quote = T[ci - 1].kind == TokenKind::kCloseQuote ||
