@@ -189,3 +189,21 @@ TEST_CASE("attribution: a date without a comma before a pronoun subject, a lette
   REQUIRE(t != nullptr);
   CHECK(t->speaker.find("riders") != std::string::npos);
 }
+
+TEST_CASE("attribution: a stance reported through a closing chain is the relay's statement",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Visit\n\nOkafor plans to visit the docks on Sunday, according to a campaign "
+      "aide.\n\nThe mayor said the ferry would run on Sunday, the Harbour Times reported.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "plans to visit the docks");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("aide") != std::string::npos);
+  CHECK(s->rule == "relay");
+  for (const Statement& t : g.statements) CHECK(t.text != "to visit the docks on Sunday");
+  // Speech keeps its speaker; the paper is the relay.
+  const Statement* r = FindStatement(g, "the ferry would run on Sunday");
+  REQUIRE(r != nullptr);
+  CHECK(r->speaker.find("mayor") != std::string::npos);
+  CHECK(r->reported_by.size() == 1);
+}

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 
 #include "attribution_finder.h"
@@ -40,16 +41,47 @@ std::vector<Attribution> Finder::Run() {
       EndAtMainClause(T, &a);
       if (!a.reporter.empty()) DetachFarRelay(T, cj, &a, &consumed);
       for (size_t k = ci; k < cj; ++k) consumed[k] = 1;
+      bool relayed = relay_.sentence == s && !a.reporter.empty();
+      relay_.sentence = SIZE_MAX;
       if (last_sentence_ != s) first_source_ = Range{a.source_first, a.source_last};
       last_sentence_ = s;
       last_source_ = Range{a.source_first, a.source_last};
       last_cue_end_ = cj;
       out.push_back(std::move(a));
+      // "X plans to ..., according to an aide": a stance reported through a closing chain is
+      // the relay's statement (DropRestatements then drops the inner stance). Speech keeps
+      // its speaker, with the relay as reported_by ("He said ..., the Post reported").
+      if (relayed &&
+          (out.back().kind == CueKind::kDirective || out.back().kind == CueKind::kBelief))
+        RelayStatement(out.back(), &out);
       ci = cj - 1;
     }
   }
   DropRestatements(&out);
   return out;
+}
+
+void Finder::RelayStatement(const Attribution& inner, std::vector<Attribution>* out) {
+  const Toks& T = S[inner.sentence].tokens;
+  Range relay = relay_.relay;
+  size_t cue = relay_.cue;
+  const Cue* c = lex.cues.Match(T, cue);
+  if (c == nullptr && !(T[cue].is("according"))) return;
+  size_t cue_end = c ? cue + c->words.size() : cue + 2;
+  size_t comma = std::min(relay.a, cue);
+  while (comma > inner.source_first && !T[comma].is(",")) --comma;
+  if (comma <= inner.source_first) return;
+  Attribution a;
+  a.sentence = a.first_sentence = a.last_sentence = inner.sentence;
+  SetSource(&a, T, relay);
+  a.cue = TokSpan(T, cue, cue_end);
+  for (size_t k = cue; k < cue_end; ++k) a.cue_text += (k > cue ? " " : "") + T[k].lower;
+  a.kind = c ? c->kind : CueKind::kAccording;
+  SetContent(&a, T, Range{inner.source_first, comma});
+  if (a.content.empty()) return;
+  a.rule = "relay";
+  a.confidence = inner.confidence - 0.1f;
+  out->push_back(std::move(a));
 }
 
 void Finder::DropRestatements(std::vector<Attribution>* out) const {

@@ -126,6 +126,7 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
   auto consume_chain = [&] {
     if (a->reporter.empty()) return;
     for (size_t j = chain_cue; j < T.size() && j < chain_cue + 3; ++j) (*consumed)[j] = 1;
+    relay_ = RelayChain{s, relay, chain_cue};
   };
   r.b = ClauseEnd(T, r);
   if (cue.kind == CueKind::kDirective) r.b = StanceObjectEnd(T, r);

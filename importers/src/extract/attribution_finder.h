@@ -21,6 +21,17 @@ struct Finder {
   Range last_source_;                        // and its source
   Range first_source_;                       // the source of that sentence's first one
   size_t last_cue_end_ = 0;                  // token after the latest attribution's cue
+  // The closing chain (", the Post reported") that the latest content consumed, if any.
+  struct RelayChain {
+    size_t sentence = SIZE_MAX;
+    Range relay;
+    size_t cue = 0;
+  };
+  RelayChain relay_;
+
+  // "Okafor plans to visit the docks, according to an aide.": the relay states the whole
+  // clause before its chain (the inner stance is what the relay reported).
+  void RelayStatement(const Attribution& inner, std::vector<Attribution>* out);
 
   // --- The whole pass (attribution.cpp)
   // Every attribution of the article, sentence by sentence, in text order.
