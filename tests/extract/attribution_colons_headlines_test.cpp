@@ -207,3 +207,16 @@ TEST_CASE("attribution: a stance reported through a closing chain is the relay's
   CHECK(r->speaker.find("mayor") != std::string::npos);
   CHECK(r->reported_by.size() == 1);
 }
+
+TEST_CASE("attribution: ', as X put it.' closes a sentence with its source", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Fares\n\nThe ferry is \"a lifeline for the islands,\" as Okafor put it.\n\nThe fares "
+      "are too high, as the Harbour Riders Union noted on Friday.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "a lifeline for the islands");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Okafor") != std::string::npos);
+  const Statement* t = FindStatement(g, "The fares are too high");
+  REQUIRE(t != nullptr);
+  CHECK(t->speaker.find("Harbour Riders Union") != std::string::npos);
+}

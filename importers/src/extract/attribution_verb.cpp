@@ -371,6 +371,23 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   if (!np && kObjectPronouns.count(T[p]) && p >= 2 && T[p - 1].is_word() && IsStop(T[p - 1]))
     np = Range{p, p + 1};
   if (!np) return false;
+  // "The ferry is "a lifeline," as Okafor put it.": the cue closes the sentence after "as X";
+  // the words are the clause (or quotation) before the comma.
+  size_t after_cue = cj;  // ("as Okafor noted on Friday.")
+  if (after_cue + 1 < ne && (T[after_cue].is("on") || T[after_cue].is("in")) &&
+      InTime(T[after_cue + 1]))
+    ++after_cue;
+  while (after_cue < ne && InTime(T[after_cue])) ++after_cue;
+  bool as_after_comma = np->a >= 2 && T[np->a - 1].is("as") &&
+                        (T[np->a - 2].is(",") || (np->a >= 3 && T[np->a - 3].is(",") &&
+                                                  T[np->a - 2].kind == TokenKind::kCloseQuote));
+  if (as_after_comma && after_cue >= ne && PlausibleSource(T, *np)) {
+    if (!BackwardContent(s, np->a - 2, a)) return false;
+    SetSource(a, T, *np);
+    a->rule = "trailing_as";
+    a->confidence = base - 0.1f;
+    return true;
+  }
   // "Cruz and Rubio both condemned ...", "They all said ...": a floating quantifier after the
   // subject.
   if (np->b == np->a + 1 && np->a > 0 &&
