@@ -220,3 +220,18 @@ TEST_CASE("attribution: ', as X put it.' closes a sentence with its source", "[a
   REQUIRE(t != nullptr);
   CHECK(t->speaker.find("Harbour Riders Union") != std::string::npos);
 }
+
+TEST_CASE("attribution: an opening conjunction or 'this year' comes before the subject",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Vote\n\nBut on Tuesday, Okafor stood with the council and urged riders to back the "
+      "plan.\n\nThis year Ilves spoke about how the islands depend on the ferry.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "riders to back the plan");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Okafor") != std::string::npos);
+  const Statement* t = FindStatement(g, "the islands depend on the ferry");
+  REQUIRE(t != nullptr);
+  CHECK(t->speaker.find("Ilves") != std::string::npos);
+  CHECK(t->speaker.find("year") == std::string::npos);
+}

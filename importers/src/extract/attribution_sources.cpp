@@ -129,6 +129,9 @@ Range Finder::MainSubjectAfter(const Toks& T, size_t limit, Range earlier) const
 
 std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit, size_t from) const {
   size_t k = from == SIZE_MAX ? SkipDateline(T, limit) : from;
+  // "But on Tuesday, he ...", "And yet ...": a conjunction opening the sentence.
+  while (k + 1 < limit && (T[k].is("but") || T[k].is("and") || T[k].is("yet") || T[k].is("so")))
+    ++k;
   // A sentence adverb ("Ultimately, ...", "Perhaps ...", "Meanwhile, ...") before the subject.
   static constexpr std::string_view kSentenceAdverbs[] = {
       "perhaps",  "however", "meanwhile",    "instead",    "indeed",    "still",
@@ -174,7 +177,8 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit, size_t from)
   }
   // "On Thursday evening Hillary Clinton delivered ...": a time without a comma.
   if (k + 1 < limit &&
-      (T[k].is("on") || T[k].is("in") || T[k].is("last") || T[k].is("early") || T[k].is("late")) &&
+      (T[k].is("on") || T[k].is("in") || T[k].is("last") || T[k].is("early") || T[k].is("late") ||
+       T[k].is("this") || T[k].is("next")) &&
       InTime(T[k + 1])) {
     size_t t = k + 1;
     while (t < limit && InTime(T[t])) ++t;
