@@ -235,3 +235,14 @@ TEST_CASE("attribution: an opening conjunction or 'this year' comes before the s
   CHECK(t->speaker.find("Ilves") != std::string::npos);
   CHECK(t->speaker.find("year") == std::string::npos);
 }
+
+TEST_CASE("attribution: a sentence adverb after an opening phrase comes before the subject",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Workers\n\nOn Thursday, however, Okafor spoke to a gathering of ferry workers, "
+      "promising to lift the fare cap.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "to lift the fare cap");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Okafor") != std::string::npos);
+}

@@ -137,10 +137,13 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit, size_t from)
       "perhaps",  "however", "meanwhile",    "instead",    "indeed",    "still",
       "yet",      "now",     "then",         "today",      "yesterday", "separately",
       "moreover", "also",    "nevertheless", "nonetheless"};
-  if (k + 2 < limit && T[k].is_word() &&
-      ((T[k].lower.size() > 4 && T[k].lower.ends_with("ly")) ||
-       OneOf(T[k].lower, kSentenceAdverbs)))
-    k += T[k + 1].is(",") ? 2 : 1;
+  auto skip_adverb = [&] {
+    if (k + 2 < limit && T[k].is_word() &&
+        ((T[k].lower.size() > 4 && T[k].lower.ends_with("ly")) ||
+         OneOf(T[k].lower, kSentenceAdverbs)))
+      k += T[k + 1].is(",") ? 2 : 1;
+  };
+  skip_adverb();
   // A time opening the sentence ("Wednesday, ...", "Last October, ...") precedes the subject.
   if (k < limit && (InTime(T[k]) || ((T[k].is("earlier") || T[k].is("later")) && k + 1 < limit &&
                                      InTime(T[k + 1])))) {  // "Earlier Wednesday, ..."
@@ -175,6 +178,7 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit, size_t from)
       if (e > k && e + 1 < limit && T[e].is(",") && T[e + 1].is_word()) k = e + 1;
     }
   }
+  skip_adverb();  // "On Thursday, however, Okafor ..."
   // "On Thursday evening Hillary Clinton delivered ...": a time without a comma.
   if (k + 1 < limit &&
       (T[k].is("on") || T[k].is("in") || T[k].is("last") || T[k].is("early") || T[k].is("late") ||
