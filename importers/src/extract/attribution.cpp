@@ -170,7 +170,7 @@ namespace tkg::extract {
 std::vector<Attribution> FindAttributions(std::string_view text,
                                           const std::vector<SentenceTokens>& sentences,
                                           const Lexicon& lexicon) {
-  attr::Finder f{text, sentences, lexicon, {}, SIZE_MAX, {}, {}, 0};
+  attr::Finder f{text, sentences, lexicon, {}, SIZE_MAX, {}, {}, 0, {}};
   return f.Run();
 }
 

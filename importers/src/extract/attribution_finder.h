@@ -82,6 +82,9 @@ struct Finder {
   // "Sanders: Brexit's message could draw Trump support" / "MATTHEWS: Well, ...": a short
   // name opening a sentence and a colon.
   void Colon(size_t s, std::vector<Attribution>* out);
+  // A statement of sentence s whose cue is the colon at token `colon`, spoken by `source`
+  // (content left to the caller).
+  Attribution ColonStatement(size_t s, Range source, size_t colon) const;
   // "Clinton to Planned Parenthood: Trump will ...": a headline's speaker, a link, a colon.
   bool HeadlineColon(size_t s, std::vector<Attribution>* out);
   // "Republican pollster Daron Shaw: "...": a name before a colon that opens a quotation.
@@ -122,7 +125,7 @@ struct Finder {
   static bool IsAdjectiveLike(const Token& t);
 
   // --- Content after a cue (attribution_content.cpp)
-  void SetSource(Attribution* a, const Toks& T, Range r) {
+  void SetSource(Attribution* a, const Toks& T, Range r) const {
     a->source = TokSpan(T, r.a, r.b);
     a->source_first = r.a;
     a->source_last = r.b;

@@ -3,6 +3,20 @@
 
 namespace tkg::extract::attr {
 
+Attribution Finder::ColonStatement(size_t s, Range source, size_t colon) const {
+  const Toks& T = S[s].tokens;
+  Attribution a;
+  a.sentence = a.first_sentence = a.last_sentence = s;
+  SetSource(&a, T, source);
+  a.cue = TokSpan(T, colon, colon + 1);
+  a.cue_text = ":";
+  a.kind = CueKind::kSpeech;
+  a.direct = colon + 1 < T.size() && T[colon + 1].kind == TokenKind::kOpenQuote;
+  a.rule = "colon";
+  a.confidence = 0.6f;
+  return a;
+}
+
 // "Sanders: Brexit's message could draw Trump support" / "MATTHEWS: Well, ...": a short
 // name opening a sentence and a colon.
 void Finder::Colon(size_t s, std::vector<Attribution>* out) {
@@ -36,12 +50,7 @@ void Finder::Colon(size_t s, std::vector<Attribution>* out) {
     capitals += T[i].is_word() && T[i].capitalized;
   }
   if (commas >= 3 && capitals * 4 >= words * 3) return;
-  Attribution a;
-  a.sentence = a.first_sentence = a.last_sentence = s;
-  SetSource(&a, T, Range{k0, k});
-  a.cue = TokSpan(T, k, k + 1);
-  a.cue_text = ":";
-  a.kind = CueKind::kSpeech;
+  Attribution a = ColonStatement(s, Range{k0, k}, k);
   SetContent(&a, T, r);
   // A speaker's turn ("SMITH: ...") in a transcript runs to the end of its paragraph.
   if (S[s].paragraph != UINT32_MAX && T[k + 1].kind != TokenKind::kOpenQuote) {
@@ -53,9 +62,6 @@ void Finder::Colon(size_t s, std::vector<Attribution>* out) {
       a.last_sentence = t;
     }
   }
-  a.direct = T[k + 1].kind == TokenKind::kOpenQuote;
-  a.rule = "colon";
-  a.confidence = 0.6f;
   out->push_back(std::move(a));
 }
 
@@ -78,16 +84,8 @@ bool Finder::HeadlineColon(size_t s, std::vector<Attribution>* out) {
     if (lex.cues.Match(T, i) != nullptr) return false;
   Range r = Trim(T, Range{c + 1, ContentEnd(T)});
   if (WordCount(T, r) < 3) return false;
-  Attribution a;
-  a.sentence = a.first_sentence = a.last_sentence = s;
-  SetSource(&a, T, Range{b, e});
-  a.cue = TokSpan(T, c, c + 1);
-  a.cue_text = ":";
-  a.kind = CueKind::kSpeech;
+  Attribution a = ColonStatement(s, Range{b, e}, c);
   SetContent(&a, T, r);
-  a.direct = T[c + 1].kind == TokenKind::kOpenQuote;
-  a.rule = "colon";
-  a.confidence = 0.6f;
   out->push_back(std::move(a));
   return true;
 }
@@ -108,18 +106,10 @@ void Finder::ColonQuote(size_t s, std::vector<Attribution>* out) {
   size_t last = s;
   Span q = QuoteForward(s, c + 1, &last);
   if (q.empty()) return;
-  Attribution a;
-  a.sentence = a.first_sentence = s;
+  Attribution a = ColonStatement(s, Range{b, c}, c);
   a.last_sentence = last;
-  SetSource(&a, T, Range{b, c});
-  a.cue = TokSpan(T, c, c + 1);
-  a.cue_text = ":";
-  a.kind = CueKind::kSpeech;
   a.content = q;
   a.content_parts = {q};
-  a.direct = true;
-  a.rule = "colon";
-  a.confidence = 0.6f;
   out->push_back(std::move(a));
 }
 
