@@ -23,8 +23,8 @@ std::vector<Attribution> Finder::Run() {
       if (consumed[ci] || inside[s][ci]) continue;
       const Cue* cue = lex.cues.Match(T, ci);
       if (cue == nullptr) continue;
-      // Capitalised cues mid-sentence only in title case ("Sanders Says ..."), and only
-      // reporting verbs there: "Wants" in a headline is no statement.
+      // Capitalised cues mid-sentence only in title case ("Sanders Says ...", "X Slams Y"),
+      // and no desires there: "Wants" in a headline is no statement.
       if (T[ci].capitalized && ci > 0 && cue->kind != CueKind::kAccording &&
           !(S[s].title_case && (cue->kind == CueKind::kSpeech || cue->kind == CueKind::kReport ||
                                 (cue->kind == CueKind::kDirective && !HeadlineDesire(cue->lemma)))))
@@ -65,9 +65,9 @@ void Finder::RelayStatement(const Attribution& inner, std::vector<Attribution>* 
   const Toks& T = S[inner.sentence].tokens;
   Range relay = relay_.relay;
   size_t cue = relay_.cue;
-  const Cue* c = lex.cues.Match(T, cue);
-  if (c == nullptr && !(T[cue].is("according"))) return;
-  size_t cue_end = c ? cue + c->words.size() : cue + 2;
+  const Cue* c = lex.cues.Match(T, cue);  // "reported", "said", "according to"
+  if (c == nullptr) return;
+  size_t cue_end = cue + c->words.size();
   size_t comma = std::min(relay.a, cue);
   while (comma > inner.source_first && !T[comma].is(",")) --comma;
   if (comma <= inner.source_first) return;
@@ -76,7 +76,7 @@ void Finder::RelayStatement(const Attribution& inner, std::vector<Attribution>* 
   SetSource(&a, T, relay);
   a.cue = TokSpan(T, cue, cue_end);
   for (size_t k = cue; k < cue_end; ++k) a.cue_text += (k > cue ? " " : "") + T[k].lower;
-  a.kind = c ? c->kind : CueKind::kAccording;
+  a.kind = c->kind;
   SetContent(&a, T, Range{inner.source_first, comma});
   if (a.content.empty()) return;
   a.rule = "relay";

@@ -29,10 +29,6 @@ struct Finder {
   };
   RelayChain relay_;
 
-  // "Okafor plans to visit the docks, according to an aide.": the relay states the whole
-  // clause before its chain (the inner stance is what the relay reported).
-  void RelayStatement(const Attribution& inner, std::vector<Attribution>* out);
-
   // --- The whole pass (attribution.cpp)
   // Every attribution of the article, sentence by sentence, in text order.
   std::vector<Attribution> Run();
@@ -51,6 +47,10 @@ struct Finder {
   // dropped rather than reported twice. Named inner speakers ("X said Y told him") stay, and so
   // do participles and appositions, whose source is the outer one's.
   void DropRestatements(std::vector<Attribution>* out) const;
+
+  // "Okafor plans to visit the docks, according to an aide.": the relay (relay_) states the
+  // whole clause before its chain; the inner stance is what the relay reported.
+  void RelayStatement(const Attribution& inner, std::vector<Attribution>* out);
 
   // --- Quotations (attribution_quotes.cpp)
   // Fills `inside`: which tokens stand inside a quotation (quotations end with their paragraph
