@@ -42,6 +42,10 @@ struct Finder {
   void DetachFarRelay(const Toks& T, size_t cj, Attribution* a,
                       std::vector<uint8_t>* consumed) const;
 
+  // ", as Okafor put it.": a source after "as" closing the sentence, the words before it.
+  // Fills `a` and returns true if the shape stands.
+  bool TrailingAs(size_t s, size_t cj, Range np, Attribution* a);
+
   // "Trump said he believes it was a mistake": a pronoun speaking inside another attribution's
   // content restates that speaker's stance, which the outer statement already holds; it is
   // dropped rather than reported twice. Named inner speakers ("X said Y told him") stay, and so
@@ -177,6 +181,9 @@ struct Finder {
   // The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
   // determiner phrase.
   std::optional<Range> SubjectNP(const Toks& T, size_t limit, size_t from = SIZE_MAX) const;
+  // "Cruz and Rubio both said", "They all said": `np` widened from the quantifier to the
+  // subject before it; else `np`.
+  Range WithFloatingQuantifier(const Toks& T, Range np) const;
   // "..., and the ACLU has sued the city, saying ...": the subject of the last clause joined
   // after token `after` and before `limit`, if one stands there with its verb.
   std::optional<Range> LastClauseSubject(const Toks& T, size_t limit, size_t after) const;

@@ -45,6 +45,18 @@ bool Finder::PlausibleSource(const Toks& T, Range r) const {
   return false;
 }
 
+Range Finder::WithFloatingQuantifier(const Toks& T, Range np) const {
+  if (np.b != np.a + 1 || np.a == 0 ||
+      !(T[np.a].is("both") || T[np.a].is("all") || T[np.a].is("each")))
+    return np;
+  size_t before = np.a - 1;
+  if (size_t open = T[before].is(")") ? OpeningParen(T, before, 10) : SIZE_MAX;
+      open != SIZE_MAX && open > 0)
+    before = open - 1;
+  auto subject = LeftNP(T, before, lex);
+  return subject && PlausibleSource(T, *subject) ? Range{subject->a, np.b} : np;
+}
+
 std::optional<Range> Finder::AuthorOfDocument(const Toks& T, Range np) const {
   static const WordSet kDocuments = {
       "statement",  "letter", "email",         "e-mail",     "memo",       "release",  "message",
@@ -88,8 +100,6 @@ size_t Finder::SkipDateline(const Toks& T, size_t limit) {
   return 0;
 }
 
-// The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
-// determiner phrase.
 std::optional<Range> Finder::LastClauseSubject(const Toks& T, size_t limit, size_t after) const {
   static const WordSet kJoins = {"and", "but", "though", "although", "while", "whereas", "yet"};
   auto has_verb = [&](size_t v) {
@@ -127,6 +137,8 @@ Range Finder::MainSubjectAfter(const Toks& T, size_t limit, Range earlier) const
   return subject && subject->a >= earlier.b ? *subject : earlier;
 }
 
+// The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
+// determiner phrase.
 std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit, size_t from) const {
   size_t k = from == SIZE_MAX ? SkipDateline(T, limit) : from;
   // "But on Tuesday, he ...", "And yet ...": a conjunction opening the sentence.

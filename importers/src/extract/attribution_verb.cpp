@@ -371,34 +371,12 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   if (!np && kObjectPronouns.count(T[p]) && p >= 2 && T[p - 1].is_word() && IsStop(T[p - 1]))
     np = Range{p, p + 1};
   if (!np) return false;
-  // "The ferry is "a lifeline," as Okafor put it.": the cue closes the sentence after "as X";
-  // the words are the clause (or quotation) before the comma.
-  size_t after_cue = cj;  // ("as Okafor noted on Friday.")
-  if (after_cue + 1 < ne && (T[after_cue].is("on") || T[after_cue].is("in")) &&
-      InTime(T[after_cue + 1]))
-    ++after_cue;
-  while (after_cue < ne && InTime(T[after_cue])) ++after_cue;
-  bool as_after_comma = np->a >= 2 && T[np->a - 1].is("as") &&
-                        (T[np->a - 2].is(",") || (np->a >= 3 && T[np->a - 3].is(",") &&
-                                                  T[np->a - 2].kind == TokenKind::kCloseQuote));
-  if (as_after_comma && after_cue >= ne && PlausibleSource(T, *np)) {
-    if (!BackwardContent(s, np->a - 2, a)) return false;
-    SetSource(a, T, *np);
-    a->rule = "trailing_as";
+  if (TrailingAs(s, cj, *np, a)) {
     a->confidence = base - 0.1f;
     return true;
   }
-  // "Cruz and Rubio both condemned ...", "They all said ...": a floating quantifier after the
-  // subject.
-  if (np->b == np->a + 1 && np->a > 0 &&
-      (T[np->a].is("both") || T[np->a].is("all") || T[np->a].is("each"))) {
-    size_t before = np->a - 1;
-    if (size_t open = T[before].is(")") ? OpeningParen(T, before, 10) : SIZE_MAX;
-        open != SIZE_MAX && open > 0)
-      before = open - 1;
-    if (auto subject = LeftNP(T, before, lex); subject && PlausibleSource(T, *subject))
-      np = Range{subject->a, np->b};
-  }
+  // "Cruz and Rubio both condemned ...": a floating quantifier after the subject.
+  np = WithFloatingQuantifier(T, *np);
   // "McConnell issued a statement saying ...", "The group sent a letter urging ...": the
   // document was put out by the sentence's subject, who speaks.
   auto author = AuthorOfDocument(T, *np);
@@ -555,6 +533,27 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   SetSource(a, T, *np);
   a->rule = a->direct ? "lead_quote" : (cue.kind == CueKind::kDirective ? "directive" : "lead");
   a->confidence = base + (a->direct ? 0.05f : 0.f);
+  return true;
+}
+
+// "The ferry is "a lifeline," as Okafor put it.": the cue closes the sentence after "as X"
+// (and a time: "as Okafor noted on Friday."); the words are the clause or quotation before the
+// comma.
+bool Finder::TrailingAs(size_t s, size_t cj, Range np, Attribution* a) {
+  const Toks& T = S[s].tokens;
+  size_t ne = ContentEnd(T);
+  size_t after_cue = cj;
+  if (after_cue + 1 < ne && (T[after_cue].is("on") || T[after_cue].is("in")) &&
+      InTime(T[after_cue + 1]))
+    ++after_cue;
+  while (after_cue < ne && InTime(T[after_cue])) ++after_cue;
+  bool as_after_comma = np.a >= 2 && T[np.a - 1].is("as") &&
+                        (T[np.a - 2].is(",") || (np.a >= 3 && T[np.a - 3].is(",") &&
+                                                 T[np.a - 2].kind == TokenKind::kCloseQuote));
+  if (!as_after_comma || after_cue < ne || !PlausibleSource(T, np)) return false;
+  if (!BackwardContent(s, np.a - 2, a)) return false;
+  SetSource(a, T, np);
+  a->rule = "trailing_as";
   return true;
 }
 
