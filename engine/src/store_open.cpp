@@ -83,6 +83,12 @@ Status RocksStore::Init(const StoreOptions& options) {
   table.filter_policy.reset(rdb::NewBloomFilterPolicy(10));
   rdb::ColumnFamilyOptions cf_opts(opts);
   cf_opts.table_factory.reset(rdb::NewBlockBasedTableFactory(table));
+  // A write group's batch holds its keys in order (PendingWrites), but they land far apart in a
+  // memtable of random hash ids, so the skiplist's one remembered insert position never fits and
+  // every insert searched from the top level: a third of an import's CPU. With a hint per key
+  // tag (the first byte), an insert climbs from the previous insert's position only as far as
+  // needed. Memtables only: the files written, and hence queries, are the same.
+  cf_opts.memtable_insert_with_hint_prefix_extractor.reset(rdb::NewCappedPrefixTransform(1));
   cf_opts.compression = rdb::kNoCompression;
   const std::vector<rdb::CompressionType> supported = rdb::GetSupportedCompressions();
   for (auto c : {rdb::kLZ4Compression, rdb::kSnappyCompression, rdb::kZSTD}) {
