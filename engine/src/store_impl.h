@@ -12,6 +12,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/perf_level.h>
+#include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 #include <unistd.h>
@@ -320,13 +321,13 @@ class RocksStore final : public Store {
   Status ScanW(PendingWrites* b, rdb::ColumnFamilyHandle* cf, const std::string& lower,
                const std::string& upper, Fn fn) {
     auto [p, pend] = b->Range(cf, lower, upper);
-    rdb::ReadOptions ro;
-    rdb::Slice ub(upper);
-    if (!upper.empty()) ro.iterate_upper_bound = &ub;
-    std::unique_ptr<rdb::Iterator> it(db_->NewIterator(ro, cf));
+    rdb::Iterator* it = b->DbIterator(cf, [&] {
+      return std::unique_ptr<rdb::Iterator>(db_->NewIterator(rdb::ReadOptions(), cf));
+    });
     it->Seek(lower);
+    const rdb::Slice ub(upper);
     for (;;) {
-      bool db_ok = it->Valid();
+      bool db_ok = it->Valid() && (upper.empty() || it->key().compare(ub) < 0);
       if (!db_ok && p == pend) break;
       std::string_view dk =
           db_ok ? std::string_view(it->key().data(), it->key().size()) : std::string_view();
