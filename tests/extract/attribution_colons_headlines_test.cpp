@@ -246,3 +246,18 @@ TEST_CASE("attribution: a sentence adverb after an opening phrase comes before t
   REQUIRE(s != nullptr);
   CHECK(s->speaker.find("Okafor") != std::string::npos);
 }
+
+TEST_CASE("attribution: a dateline with a hyphen and an abbreviated state before the subject",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Tour\n\nHARBOUR TOWN, Calif. - Rallying hundreds of ferry workers, Mayor Lena Okafor "
+      "listened to them and promised to deliver change.\n\nAt a meeting that month in Aspen, "
+      "Colo., the mayor ended her speech by quoting an old poem about the sea.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "to deliver change");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Lena Okafor");
+  const Statement* t = FindStatement(g, "an old poem about the sea");
+  REQUIRE(t != nullptr);
+  CHECK(t->speaker.find("Colo") == std::string::npos);
+}

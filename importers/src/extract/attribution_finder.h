@@ -176,7 +176,7 @@ struct Finder {
 
   // A dateline opening a sentence ("ORLANDO, Fla. — ", "BUENA PARK — "): returns the index
   // after its dash, else 0.
-  static size_t SkipDateline(const Toks& T, size_t limit);
+  size_t SkipDateline(const Toks& T, size_t limit) const;
 
   // The subject of the sentence: a pronoun, a run of capitalised words (with "of"), or a short
   // determiner phrase.

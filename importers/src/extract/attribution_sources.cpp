@@ -1,3 +1,5 @@
+#include <cctype>
+
 #include "attribution_finder.h"
 #include "word_list.h"
 
@@ -89,11 +91,16 @@ std::optional<Range> Finder::AuthorOfDocument(const Toks& T, Range np) const {
 
 // A dateline opening a sentence ("ORLANDO, Fla. — ", "BUENA PARK — "): returns the index
 // after its dash, else 0.
-size_t Finder::SkipDateline(const Toks& T, size_t limit) {
-  // "WASHINGTON, Dec. 8 (UPI) — ": a date and an agency in parentheses may stand before the dash.
+size_t Finder::SkipDateline(const Toks& T, size_t limit) const {
+  // "WASHINGTON, Dec. 8 (UPI) — ": a date and an agency in parentheses may stand before the dash;
+  // "BUENA PARK, Calif. - ": a hyphen after a place in capitals.
+  bool capitals = !T.empty() && T[0].is_word() && T[0].end - T[0].begin >= 2;
+  for (uint32_t b = capitals ? T[0].begin : 0; capitals && b < T[0].end; ++b)
+    capitals = !std::islower(static_cast<unsigned char>(text[b]));
   for (size_t i = 0; i < limit && i < 10; ++i) {
     const Token& t = T[i];
-    if (IsDash(t) || (t.is("-") && i > 0 && T[i - 1].is(")"))) return i > 0 ? i + 1 : 0;
+    if (IsDash(t) || (t.is("-") && i > 0 && (T[i - 1].is(")") || capitals)))
+      return i > 0 ? i + 1 : 0;
     if (!t.is_word() && !t.is(",") && !t.is("(") && !t.is(")") && !t.is(".")) return 0;
     if (i == 0 && !t.is_word()) return 0;
   }
@@ -188,6 +195,9 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit, size_t from)
       size_t e = k;
       while (e < limit && e < k + 3 && T[e].is_word() && T[e].capitalized) ++e;
       if (e > k && e + 1 < limit && T[e].is(",") && T[e + 1].is_word()) k = e + 1;
+      // "in Aspen, Colo., the mayor": an abbreviated state.
+      if (e > k && e + 2 < limit && T[e].is(".") && T[e + 1].is(",") && T[e + 2].is_word())
+        k = e + 2;
     }
   }
   skip_adverb();  // "On Thursday, however, Okafor ..."
