@@ -261,3 +261,18 @@ TEST_CASE("attribution: a dateline with a hyphen and an abbreviated state before
   REQUIRE(t != nullptr);
   CHECK(t->speaker.find("Colo") == std::string::npos);
 }
+
+TEST_CASE("attribution: 'Years after X claimed ...,' and 'Here in X,' open a sentence",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Years\n\nYears after Ilves claimed the ferry would never pay, Okafor won the vote by "
+      "promising cheaper fares.\n\nHere in Tartu, Okafor visited the market, saying taxes would "
+      "not rise.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "cheaper fares");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker.find("Okafor") != std::string::npos);
+  const Statement* t = FindStatement(g, "taxes would not rise");
+  REQUIRE(t != nullptr);
+  CHECK(t->speaker.find("Okafor") != std::string::npos);
+}

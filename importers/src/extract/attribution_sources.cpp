@@ -153,9 +153,9 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit, size_t from)
     ++k;
   // A sentence adverb ("Ultimately, ...", "Perhaps ...", "Meanwhile, ...") before the subject.
   static constexpr std::string_view kSentenceAdverbs[] = {
-      "perhaps",  "however", "meanwhile",    "instead",    "indeed",    "still",
-      "yet",      "now",     "then",         "today",      "yesterday", "separately",
-      "moreover", "also",    "nevertheless", "nonetheless"};
+      "perhaps",  "however", "meanwhile",    "instead",     "indeed",    "still",
+      "yet",      "now",     "then",         "today",       "yesterday", "separately",
+      "moreover", "also",    "nevertheless", "nonetheless", "here"};
   auto skip_adverb = [&] {
     if (k + 2 < limit && T[k].is_word() &&
         ((T[k].lower.size() > 4 && T[k].lower.ends_with("ly")) ||
@@ -187,7 +187,12 @@ std::optional<Range> Finder::SubjectNP(const Toks& T, size_t limit, size_t from)
   const std::string& w0 = T[std::min(k, T.size() - 1)].lower;
   bool participle =
       k < limit && T[k].capitalized && w0.size() > 4 && (w0.ends_with("ed") || w0.ends_with("ing"));
-  if (limit > k && (participle || IntroPhrase(T, Range{k, std::min<size_t>(limit, k + 1)}))) {
+  // "Years after Clinton claimed ..., Obama won ...": a span of time, then a subordinator.
+  static const WordSet kSpans = {"years", "months", "weeks", "days", "hours", "minutes", "moments"};
+  bool span_then = k + 1 < limit && kSpans.count(T[k]) &&
+                   (T[k + 1].is("after") || T[k + 1].is("before") || T[k + 1].is("since"));
+  if (limit > k &&
+      (participle || span_then || IntroPhrase(T, Range{k, std::min<size_t>(limit, k + 1)}))) {
     size_t c = k;
     while (c < limit && c < k + 20 && !T[c].is(",")) ++c;
     if (c < limit && T[c].is(",")) {
