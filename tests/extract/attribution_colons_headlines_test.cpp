@@ -276,3 +276,14 @@ TEST_CASE("attribution: 'Years after X claimed ...,' and 'Here in X,' open a sen
   REQUIRE(t != nullptr);
   CHECK(t->speaker.find("Okafor") != std::string::npos);
 }
+
+TEST_CASE("attribution: 'found himself' reports no finding", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Bind\n\nOkafor found herself in the same legal bind as the operators.\n\nThe "
+      "auditors found that the fares were too high.\n",
+      "2019-03-09");
+  CHECK(FindStatement(g, "in the same legal bind") == nullptr);
+  const Statement* s = FindStatement(g, "the fares were too high");
+  REQUIRE(s != nullptr);
+  CHECK(s->cue == "found");
+}

@@ -16,6 +16,10 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
   // "showed up", "called off", "backed down": a particle makes another verb.
   static const WordSet kParticles = {"up", "off", "down", "away"};
   if (cj < ne && kParticles.count(T[cj]) && cue.words.size() == 1) return false;
+  // "found himself in the same bind": a reflexive object makes no finding.
+  static const WordSet kReflexives = {"himself", "herself",   "themselves", "itself",
+                                      "myself",  "ourselves", "yourself"};
+  if (cue.lemma == "find" && cj < ne && kReflexives.count(T[cj])) return false;
   // "thanks to her wins", "thanks in part to": a preposition.
   if (T[ci].is("thanks") && cj < ne && (T[cj].is("to") || T[cj].is("in") || T[cj].is("largely")))
     return false;
