@@ -287,3 +287,14 @@ TEST_CASE("attribution: 'found himself' reports no finding", "[attribution]") {
   REQUIRE(s != nullptr);
   CHECK(s->cue == "found");
 }
+
+TEST_CASE("attribution: a headline's 'Okafor camp:' speaks what follows the colon",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Okafor camp: The ferry cuts threaten the islands\n\nThe mayor spoke on Friday.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "The ferry cuts threaten the islands");
+  REQUIRE(s != nullptr);
+  CHECK(s->rule == "colon");
+  CHECK(s->speaker.find("Okafor") != std::string::npos);
+}

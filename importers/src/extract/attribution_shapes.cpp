@@ -25,6 +25,10 @@ void Finder::Colon(size_t s, std::vector<Attribution>* out) {
   size_t k0 = !T.empty() && T[0].kind == TokenKind::kOpenQuote ? 1 : 0;
   size_t k = k0;
   while (k < T.size() && k < k0 + 5 && T[k].is_word() && (T[k].capitalized || T[k].is("of"))) ++k;
+  // "Clinton camp: ...", "Trump aide: ...": a name and a common noun, in a headline.
+  if (S[s].title_case && k > k0 && k + 1 < T.size() && k < k0 + 4 && T[k].is_word() &&
+      !T[k].capitalized && !IsStop(T[k]) && T[k + 1].is(":"))
+    ++k;
   if (k == k0 || k >= T.size() || !T[k].is(":") || !T[k0].capitalized) {
     if (!S[s].title_case || !HeadlineColon(s, out)) ColonQuote(s, out);
     return;
