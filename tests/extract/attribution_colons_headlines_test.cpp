@@ -298,3 +298,17 @@ TEST_CASE("attribution: a headline's 'Okafor camp:' speaks what follows the colo
   CHECK(s->rule == "colon");
   CHECK(s->speaker.find("Okafor") != std::string::npos);
 }
+
+TEST_CASE("attribution: a quotation after a colon with its own cue is a statement of its own",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Identity\n\nIn Tallinn, Okafor asserted that the harbour had lost its identity: "
+      "\"The harbour is no longer the harbour,\" she claimed.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "the harbour had lost its identity");
+  REQUIRE(s != nullptr);
+  CHECK(s->text.find("no longer") == std::string::npos);
+  const Statement* q = FindStatement(g, "The harbour is no longer the harbour");
+  REQUIRE(q != nullptr);
+  CHECK(q->cue == "claimed");
+}

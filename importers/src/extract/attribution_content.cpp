@@ -215,6 +215,15 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     if (T[i].is(",") && kAdjuncts.count(T[i + 1])) return i;
     // "they believe X; 29 percent said ...": a semicolon ends the reported clause.
     if (T[i].is(";")) return i;
+    // `asserted that X: "Q," she claimed.`: a quotation after a colon with a cue of its own
+    // after it is another statement.
+    if (T[i].is(":") && T[i + 1].kind == TokenKind::kOpenQuote) {
+      size_t c = i + 2;  // (past r.b: the cue may have been taken for a relay chain)
+      while (c < T.size() && T[c].kind != TokenKind::kCloseQuote) ++c;
+      size_t v = c + 1;
+      while (v < T.size() && v < c + 5 && T[v].is_word() && !IsVerbCue(T, v, lex)) ++v;
+      if (v < T.size() && v > c + 1 && IsVerbCue(T, v, lex)) return i;
+    }
     // ", but ..." opens a contrast the speaker did not say; ", but that ..." goes on.
     if (T[i].is(",") && T[i + 1].is("but") && !(i + 2 < r.b && T[i + 2].is("that"))) return i;
     // ", and won ...": the source's next action, not its words.
