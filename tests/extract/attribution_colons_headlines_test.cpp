@@ -312,3 +312,13 @@ TEST_CASE("attribution: a quotation after a colon with its own cue is a statemen
   REQUIRE(q != nullptr);
   CHECK(q->cue == "claimed");
 }
+
+TEST_CASE("attribution: a party and state between commas is no speaker", "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Hearing\n\nSen. Lena Okafor, D-Tartu, appearing on Harbour TV right after the "
+      "speech, said the mayor failed to address the fares.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "failed to address the fares");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Lena Okafor");
+}

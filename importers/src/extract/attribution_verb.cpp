@@ -316,6 +316,9 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (c1 >= 2 && T[c1 - 2].is(",") && !T[c1 - 1].lower.empty() &&
           std::isdigit(static_cast<unsigned char>(T[c1 - 1].lower[0])))
         continue;
+      // "Sen. Marco Rubio, R-Fla., appearing on ..., said": a party and state between commas.
+      if (IsPartyState(T[c1 - 1]) || (c1 >= 3 && T[c1 - 1].is(".") && IsPartyState(T[c1 - 2])))
+        continue;
       // "Sen. Ted Cruz (R-Texas), also a hopeful, called ...": the name before a parenthesis.
       size_t before = c1 - 1;
       if (size_t open = T[before].is(")") ? OpeningParen(T, before, 10) : SIZE_MAX;

@@ -114,6 +114,12 @@ bool IsAdverbialStart(const Token& t) {
   return s.count(t) > 0;
 }
 
+bool IsPartyState(const Token& t) {
+  const std::string& w = t.lower;
+  return t.capitalized && w.size() >= 3 && (w[0] == 'r' || w[0] == 'd' || w[0] == 'i') &&
+         w[1] == '-' && std::isalpha(static_cast<unsigned char>(w[2]));
+}
+
 bool IsFiniteAux(const Token& t) {
   static const WordSet s = {"is",  "was",   "are",    "were",   "will",    "would", "has",  "have",
                             "had", "can",   "could",  "should", "may",     "might", "must", "does",

@@ -37,6 +37,8 @@ bool IsAdverbialStart(const Token& t);
 
 // Auxiliaries and copulas that mark a finite clause: "is", "would", "has".
 bool IsFiniteAux(const Token& t);
+// "R-Fla", "D-N.Y", "I-Vt": a party and a state after a US lawmaker's name.
+bool IsPartyState(const Token& t);
 
 // Inside a time expression ("Thursday evening", "last week", "in March"), as the timex stage
 // found it.
