@@ -113,7 +113,6 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
     return true;
   }
   Range r{k, ne};
-  const size_t sentence_end = ne;
   Range relay;
   size_t chain_cue = 0;
   if (FindChain(T, k, ne, &relay, &chain_cue)) {
@@ -146,11 +145,11 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
   static const WordSet kAnswers = {"respond", "comment", "agree", "reply"};
   // (Only when nothing follows: "found that in the three counties, which ..., voters ...".)
   if (IsBarePrepositionalPhrase(T, r) && !kAnswers.count(cue.lemma) &&
-      Trim(T, Range{r.b, sentence_end}).empty())
+      Trim(T, Range{r.b, ne}).empty())
     return false;
   SetContent(a, T, r);
   consume_chain();
-  if (r.b == sentence_end || (r.b < T.size() && T[r.b].kind == TokenKind::kCloseQuote))
+  if (r.b == ne || (r.b < T.size() && T[r.b].kind == TokenKind::kCloseQuote))
     ExtendOpenQuote(s, r, a);
   // "called on NATO governments on Monday to agree ...": the time between the addressee and
   // the infinitive dates the call; it is not what was asked. The content leaves it out.

@@ -93,7 +93,7 @@ Span Finder::TrimSpan(Span sp) const {
     }
   };
   strip_front(sp.begin, sp.end);
-  const uint32_t end = sp.end;
+  const uint32_t original_end = sp.end;
   while (sp.end > sp.begin) {
     unsigned char c = static_cast<unsigned char>(text[sp.end - 1]);
     if (c == ' ' || c == '\n' || c == ',' || c == '"' || c == '.' || c == ':' || c == ';') {
@@ -109,7 +109,6 @@ Span Finder::TrimSpan(Span sp) const {
     }
   }
   // `represents "New York values,"`: a quotation opened inside the span keeps its closing mark.
-  uint32_t cut = sp.end, original_end = end;
   int open = 0;
   for (uint32_t i = sp.begin; i < sp.end; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -122,8 +121,8 @@ Span Finder::TrimSpan(Span sp) const {
   }
   if (open) {
     // The closing mark may lie past the span's end, after its comma (`values,"`).
-    uint32_t limit = std::max<uint32_t>(original_end, cut + 2);
-    for (uint32_t i = cut; i < limit && i < text.size(); ++i) {
+    uint32_t limit = std::max<uint32_t>(original_end, sp.end + 2);
+    for (uint32_t i = sp.end; i < limit && i < text.size(); ++i) {
       if (text[i] == '"') return Span{sp.begin, i + 1};
       if (text.compare(i, 3, "\xE2\x80\x9D") == 0) return Span{sp.begin, i + 3};
       if (text[i] != ',' && text[i] != '.' && text[i] != ' ' && i >= original_end) break;

@@ -212,14 +212,7 @@ bool Finder::According(size_t s, size_t ci, size_t cj, Attribution* a, std::vect
     if (!np) return false;
     // "..., according to X[, an appositive]." / "... according to X."
     // "(93 percent were white, according to exit polls)": inside a parenthesis, its words.
-    size_t open = SIZE_MAX;
-    for (size_t k = ci; k-- > 0;) {
-      if (T[k].is(")")) break;
-      if (T[k].is("(")) {
-        open = k;
-        break;
-      }
-    }
+    const size_t open = OpeningParen(T, ci, ci);
     size_t end = cj;
     // (a relative clause describes the source: "a new poll that shows ...")
     while (end < ne && !T[end].is(",") && !(open != SIZE_MAX && T[end].is(")")) &&

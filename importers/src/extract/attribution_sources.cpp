@@ -94,12 +94,16 @@ std::optional<Range> Finder::AuthorOfDocument(const Toks& T, Range np) const {
 size_t Finder::SkipDateline(const Toks& T, size_t limit) const {
   // "WASHINGTON, Dec. 8 (UPI) — ": a date and an agency in parentheses may stand before the dash;
   // "BUENA PARK, Calif. - ": a hyphen after a place in capitals.
-  bool capitals = !T.empty() && T[0].is_word() && T[0].end - T[0].begin >= 2;
-  for (uint32_t b = capitals ? T[0].begin : 0; capitals && b < T[0].end; ++b)
-    capitals = !std::islower(static_cast<unsigned char>(text[b]));
+  // (Whether the first word is in capitals is asked only at a hyphen: most sentences have none.)
+  auto in_capitals = [&](const Token& w) {
+    if (!w.is_word() || w.end - w.begin < 2) return false;
+    for (uint32_t b = w.begin; b < w.end; ++b)
+      if (std::islower(static_cast<unsigned char>(text[b]))) return false;
+    return true;
+  };
   for (size_t i = 0; i < limit && i < 10; ++i) {
     const Token& t = T[i];
-    if (IsDash(t) || (t.is("-") && i > 0 && (T[i - 1].is(")") || capitals)))
+    if (IsDash(t) || (t.is("-") && i > 0 && (T[i - 1].is(")") || in_capitals(T[0]))))
       return i > 0 ? i + 1 : 0;
     if (!t.is_word() && !t.is(",") && !t.is("(") && !t.is(")") && !t.is(".")) return 0;
     if (i == 0 && !t.is_word()) return 0;
