@@ -55,7 +55,7 @@ TEST_CASE("attribution: a headline names its speaker, an audience, then the word
   CHECK(s->speaker.find("Harbour") == std::string::npos);
 }
 
-TEST_CASE("attribution: a stance verb in a headline is a statement, a desire is not",
+TEST_CASE("attribution: stance verbs and desires in a headline are statements, beliefs not",
           "[attribution]") {
   auto stance = ExtractArticle(
       "Mayor Okafor Slams Ferry Operators Over Fares\n\nThe mayor spoke at the docks on "
@@ -67,7 +67,13 @@ TEST_CASE("attribution: a stance verb in a headline is a statement, a desire is 
   auto desire = ExtractArticle(
       "Mayor Okafor Wants to Rebuild the Old Quay\n\nThe mayor spoke at the docks on Friday.\n",
       "2019-03-09");
-  CHECK(FindStatement(desire, "Rebuild the Old Quay") == nullptr);
+  const Statement* d = FindStatement(desire, "Rebuild the Old Quay");
+  REQUIRE(d != nullptr);
+  CHECK(d->speaker.find("Okafor") != std::string::npos);
+  auto belief = ExtractArticle(
+      "Mayor Okafor Believes the Old Quay Can Be Saved\n\nThe mayor spoke on Friday.\n",
+      "2019-03-09");
+  CHECK(FindStatement(belief, "the Old Quay Can Be Saved") == nullptr);
 }
 
 TEST_CASE("attribution: a semicolon ends an indirect statement", "[attribution]") {

@@ -5,11 +5,6 @@
 
 namespace tkg::extract::attr {
 
-// In a headline, "X Wants to ..." restates a desire the story reports; speech acts ("Slams",
-// "Urges", "Questions") are statements of their own. (Measured on PolNeAR train: headline
-// "Wants" was right 4 times in 8.)
-static bool HeadlineDesire(std::string_view lemma) { return lemma == "want"; }
-
 std::vector<Attribution> Finder::Run() {
   MarkQuotes();
   std::vector<Attribution> out;
@@ -23,11 +18,11 @@ std::vector<Attribution> Finder::Run() {
       if (consumed[ci] || inside[s][ci]) continue;
       const Cue* cue = lex.cues.Match(T, ci);
       if (cue == nullptr) continue;
-      // Capitalised cues mid-sentence only in title case ("Sanders Says ...", "X Slams Y"),
-      // and no desires there: "Wants" in a headline is no statement.
+      // Capitalised cues mid-sentence only in title case, and only reporting and stance verbs
+      // there ("Sanders Says ...", "X Slams Y", "X Wants to ..."), not beliefs.
       if (T[ci].capitalized && ci > 0 && cue->kind != CueKind::kAccording &&
           !(S[s].title_case && (cue->kind == CueKind::kSpeech || cue->kind == CueKind::kReport ||
-                                (cue->kind == CueKind::kDirective && !HeadlineDesire(cue->lemma)))))
+                                cue->kind == CueKind::kDirective)))
         continue;
       size_t cj = ci + cue->words.size();
       Attribution a;
