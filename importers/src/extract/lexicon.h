@@ -95,6 +95,7 @@ struct Lexicon {
   WordSet org_words;              // lower-cased
   WordMap<std::string> demonyms;  // "chinese" -> "China"
   WordSet nonnames;               // lower-cased
+  WordSet group_words;            // lower-cased: "democrats", "evangelicals"
   WordSet places;                 // lower-cased place names from the demonym list
   WordSet source_nouns;           // lower-cased heads of lower-case sources
   // Role nouns and the titles they refer back to: "congressman" -> {"rep.", "representative",

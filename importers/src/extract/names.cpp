@@ -1,5 +1,6 @@
 #include "names.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace tkg::extract {
@@ -22,6 +23,13 @@ bool IsAcronym(std::string_view text, const Token& t) {
   return letters >= 2;
 }
 
+// A word that begins no name, also contracted: "He's", "I'm", "They're", "What's".
+bool IsNonName(const Token& t, const Lexicon& lex) {
+  if (lex.nonnames.count(t)) return true;
+  std::string_view stem = WithoutContraction(t.lower);
+  return stem.size() < t.lower.size() && lex.nonnames.count(stem) > 0;
+}
+
 bool EndsPossessive(const Token& t) {
   return t.lower.size() > 2 && t.lower.compare(t.lower.size() - 2, 2, "'s") == 0;
 }
@@ -32,6 +40,27 @@ std::string Join(std::string_view text, const std::vector<Token>& toks, size_t a
 }
 
 }  // namespace
+
+std::string_view WithoutContraction(std::string_view lower) {
+  size_t apos = lower.find('\'');
+  if (apos == std::string_view::npos || apos == 0) return lower;
+  std::string_view tail = lower.substr(apos + 1);
+  bool contraction =
+      tail == "s" || tail == "m" || tail == "re" || tail == "ve" || tail == "ll" || tail == "d";
+  return contraction ? lower.substr(0, apos) : lower;
+}
+
+LoneWord ClassifyLoneWord(const Token& word, const Lexicon& lex) {
+  const std::string& w = word.lower;
+  if (lex.group_words.count(word) || lex.demonyms.count(word)) return LoneWord::kGroup;
+  bool plural = w.size() > 3 && w.back() == 's';
+  std::string singular = plural ? w.substr(0, w.size() - 1) : std::string();
+  if (plural && lex.demonyms.count(singular)) return LoneWord::kGroup;  // "Americans"
+  if (w.size() == 1) return LoneWord::kCommonNoun;  // "Q:" of an interview, an initial
+  if (lex.source_nouns.count(word) || (plural && lex.source_nouns.count(singular)))
+    return LoneWord::kCommonNoun;
+  return LoneWord::kMaybeName;
+}
 
 std::string NameText(std::string_view text, Span span) {
   std::string s(SpanText(text, span));
@@ -62,7 +91,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
         continue;
       }
       if (toks[e].is_word() && IsConnector(toks[e]) && e + 1 < n && toks[e + 1].is_word() &&
-          toks[e + 1].capitalized && !lex.nonnames.count(toks[e + 1])) {
+          toks[e + 1].capitalized && !IsNonName(toks[e + 1], lex)) {
         e += 2;
         continue;
       }
@@ -75,7 +104,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
                         lex.titles.Match(toks, s - 1) != nullptr &&
                         lex.titles.Match(toks, s - 1)->words.size() == 1;
     if (!title_before) {
-      while (s < e && (lex.nonnames.count(toks[s]) || IsConnector(toks[s]))) ++s;
+      while (s < e && (IsNonName(toks[s], lex) || IsConnector(toks[s]))) ++s;
     }
     while (e > s && IsConnector(toks[e - 1])) --e;
     if (s >= e) continue;
@@ -83,6 +112,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
     NameMention m;
     m.span = {toks[s].begin, toks[e - 1].end};
     size_t k = s;
+    size_t title_start = e;  // where the first title begins, if any
     // Demonyms and titles in front: "Chinese President", "Former Rep.", "U.S. Sen.".
     while (k < e) {
       if (k + 1 < e) {
@@ -101,6 +131,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       if (k + 2 < e && lex.org_words.count(toks[k]) && lex.titles.Match(toks, k + 1)) {
         const Lexicon::Title* t2 = lex.titles.Match(toks, k + 1);
         if (k + 1 + t2->words.size() < e) {
+          title_start = std::min(title_start, k);
           std::string title = Join(text, toks, k, k + 1 + t2->words.size());
           m.title = m.title.empty() ? title : m.title + " " + title;
           k += 1 + t2->words.size();
@@ -109,6 +140,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       }
       const Lexicon::Title* t = lex.titles.Match(toks, k);
       if (t != nullptr && k + t->words.size() < e) {
+        title_start = std::min(title_start, k);
         std::string title = Join(text, toks, k, k + t->words.size());
         m.title = m.title.empty() ? title : m.title + " " + title;
         if (!t->gender.empty()) m.gender = t->gender;
@@ -137,6 +169,22 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
         org = true;
       if (!lower_name.empty()) lower_name += ' ';
       lower_name += w;
+    }
+    // A capitalised title before an organisation word is part of the organisation's name:
+    // "Justice Department", "Defense Ministry" are no person titled "Justice" or "Defense".
+    if (org && !m.title.empty() && title_start < k && toks[title_start].capitalized) {
+      k = title_start;
+      m.first = k;
+      m.name.begin = toks[k].begin;
+      m.title.clear();
+      m.gender.clear();
+      lower_name.clear();
+      for (size_t j = k; j < e; ++j) {
+        std::string_view w = toks[j].lower;
+        if (EndsPossessive(toks[j])) w.remove_suffix(2);
+        if (!lower_name.empty()) lower_name += ' ';
+        lower_name += w;
+      }
     }
     if (e - k == 1 && IsAcronym(text, toks[k]) && m.title.empty()) org = true;
     // A dateline opening the sentence ("BERGEN — ", "OSLO, Norway -- ") names a place.

@@ -36,6 +36,16 @@ struct NameMention {
 std::vector<NameMention> FindNames(std::string_view text, const std::vector<Token>& tokens,
                                    const Lexicon& lexicon);
 
+// A lower-cased word without a contraction's ending: "he's" -> "he", "they're" -> "they" (also a
+// possessive: "obama's" -> "obama"). Other words are returned whole.
+std::string_view WithoutContraction(std::string_view lower);
+
+// What a lone capitalised word that founds no certain name stands for when it heads a source:
+// a common noun ("Polls show", "Aides said", "Q:"), which names no one, as in lower case; a
+// group of people ("Democrats", "Americans", "The French"); or else perhaps a surname.
+enum class LoneWord { kMaybeName, kCommonNoun, kGroup };
+LoneWord ClassifyLoneWord(const Token& word, const Lexicon& lexicon);
+
 // The text of a span with a possessive "'s" or "’s" removed.
 std::string NameText(std::string_view text, Span span);
 

@@ -138,13 +138,28 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
     }
   }
   if (best != nullptr) {
-    sp.actor = table->AddSpeakerName(*best);
+    // A lone uncertain word founds an actor only as a name or a group: "Polls show" and
+    // "Aides said" keep their words without one, unless an actor was called so before.
+    LoneWord lone = !best->certain && best->last == best->first + 1 && best->title.empty()
+                        ? ClassifyLoneWord(T[best->first], lexicon_)
+                        : LoneWord::kMaybeName;
+    if (lone == LoneWord::kGroup) {
+      NameMention group = *best;
+      group.type = ActorType::kGroup;
+      group.certain = true;
+      sp.actor = table->AddSpeakerName(group);
+    } else if (lone == LoneWord::kCommonNoun) {
+      sp.actor = table->AddMention(*best);
+    } else {
+      sp.actor = table->AddSpeakerName(*best);
+    }
     if (sp.actor >= 0) {
       sp.name = table->actor(sp.actor).name;
       return sp;
     }
   }
-  std::string head = T[last - 1].lower;
+  // A contracted pronoun is the pronoun: "He's comparing ...".
+  std::string head(last - first == 1 ? WithoutContraction(T[last - 1].lower) : T[last - 1].lower);
   if (last - first == 1 && (head == "who" || head == "which")) {
     // The antecedent of a relative pronoun: the name before the comma.
     for (auto it = names.rbegin(); it != names.rend(); ++it) {

@@ -1,0 +1,78 @@
+// Which sources found actors, and of which type: a lone common noun ("Polls show") founds none,
+// a party's members or a nationality ("Democrats", "Americans") found a group, a title before an
+// organisation word belongs to the organisation ("Justice Department"), and a contracted
+// pronoun ("He's") is a pronoun. The article is written for these tests.
+#include <catch2/catch.hpp>
+
+#include "extract_helpers.h"
+
+using namespace tkg;
+using namespace tkg::testing;
+
+namespace {
+
+const char* kArticle =
+    "Harbour Levy Vote Nears\n\n"
+    "Polls show that most residents oppose the harbour levy. Aides said the mayor would wait.\n\n"
+    "Democrats said the levy was unfair. Americans say ferries cost too much. The French said "
+    "nothing about the levy.\n\n"
+    "His Justice Department said the levy was lawful.\n\n"
+    "Harbour director Lars Berg spoke on Tuesday. He\xE2\x80\x99s been saying the levy is a tax. "
+    "Others say the vote will be close.\n";
+
+const Actor* FindActor(const ArticleGraph& g, const std::string& name) {
+  for (const auto& a : g.actors)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("actor types: a lone common noun as a source founds no actor", "[coreference]") {
+  auto g = ExtractArticle(kArticle, "2019-03-11");
+  const Statement* polls = FindStatement(g, "most residents oppose");
+  REQUIRE(polls != nullptr);
+  CHECK(polls->speaker == "Polls");
+  CHECK(polls->speaker_id.empty());
+  const Statement* aides = FindStatement(g, "the mayor would wait");
+  REQUIRE(aides != nullptr);
+  CHECK(aides->speaker_id.empty());
+  const Statement* others = FindStatement(g, "vote will be close");
+  REQUIRE(others != nullptr);
+  CHECK(others->speaker_id.empty());
+  for (const char* name : {"Polls", "Aides", "Others"}) CHECK(FindActor(g, name) == nullptr);
+}
+
+TEST_CASE("actor types: party members and nationalities are groups, not people", "[coreference]") {
+  auto g = ExtractArticle(kArticle, "2019-03-11");
+  for (const char* name : {"Democrats", "Americans", "French"}) {
+    INFO(name);
+    const Actor* a = FindActor(g, name);
+    REQUIRE(a != nullptr);
+    CHECK(a->type == ActorType::kGroup);
+  }
+  const Statement* s = FindStatement(g, "levy was unfair");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker_id == FindActor(g, "Democrats")->id);
+}
+
+TEST_CASE("actor types: a title before an organisation word is part of its name", "[coreference]") {
+  auto g = ExtractArticle(kArticle, "2019-03-11");
+  const Actor* a = FindActor(g, "Justice Department");
+  REQUIRE(a != nullptr);
+  CHECK(a->type == ActorType::kOrganization);
+  CHECK(a->roles.empty());
+  CHECK(FindActor(g, "Department") == nullptr);
+  const Statement* s = FindStatement(g, "levy was lawful");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Justice Department");
+}
+
+TEST_CASE("actor types: a contracted pronoun is a pronoun, not a name", "[coreference]") {
+  auto g = ExtractArticle(kArticle, "2019-03-11");
+  CHECK(FindActor(g, "He\xE2\x80\x99s") == nullptr);
+  CHECK(FindActor(g, "He's") == nullptr);
+  const Statement* s = FindStatement(g, "the levy is a tax");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Lars Berg");
+}
