@@ -127,3 +127,19 @@ TEST_CASE("attribution: a coordinated cue takes the subject after an introductio
   REQUIRE(a != nullptr);
   CHECK(a->speaker == "Pia Holm");
 }
+
+TEST_CASE("attribution: a pronoun contracted with 'has' is the source, not a possessor",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Levy\n\nHarbour director Lars Berg spoke on Tuesday. He\xE2\x80\x99s said the levy is a "
+      "tax. Mr. Berg's claim that the levy was rushed angered the council.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "levy is a tax");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Lars Berg");
+  CHECK(s->rule == "lead");
+  const Statement* claim = FindStatement(g, "levy was rushed");
+  REQUIRE(claim != nullptr);
+  CHECK(claim->rule == "possessive_noun");
+  CHECK(claim->speaker == "Lars Berg");
+}

@@ -233,8 +233,10 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       (T[cj].is("by") || (T[cj].is("to") && cj + 1 < T.size() && !T[cj + 1].capitalized &&
                           !TakesInfinitive(cue.lemma) && !to_hearer)))
     return false;
+  // "Smith's claim that": a possessive; "He's said", "She's argued" hold "has", not a possessive.
   if (const std::string& w = T[ci - 1].lower;
-      w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0 || w.back() == '\''))
+      w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0 || w.back() == '\'') &&
+      !IsPronoun(T[ci - 1]))
     return Possessive(s, ci, cj, cue, a, consumed);
   size_t p = left - 1;
   // Coordination: "X announced A and said B" / "X said A but added B".
