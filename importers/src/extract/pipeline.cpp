@@ -13,6 +13,7 @@
 #include "events.h"
 #include "lexicon.h"
 #include "names.h"
+#include "relative_antecedent.h"
 #include "sentences.h"
 #include "tkg/importers/extract/timex.h"
 #include "tkg/importers/extractor.h"
@@ -161,16 +162,12 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
   // A contracted pronoun is the pronoun: "He's comparing ...".
   std::string head(last - first == 1 ? WithoutContraction(T[last - 1].lower) : T[last - 1].lower);
   if (last - first == 1 && (head == "who" || head == "which")) {
-    // The antecedent of a relative pronoun: the name before the comma.
-    for (auto it = names.rbegin(); it != names.rend(); ++it) {
-      if (it->span.end <= src.begin) {
-        int a = table->AddMention(*it);
-        if (a >= 0) {
-          sp.actor = a;
-          sp.name = table->actor(a).name;
-          table->AddReference(a, src, "");
-        }
-        return sp;
+    if (const NameMention* m = RelativeAntecedent(T, first, names); m != nullptr) {
+      int a = table->AddMention(*m);
+      if (a >= 0) {
+        sp.actor = a;
+        sp.name = table->actor(a).name;
+        table->AddReference(a, src, "");
       }
     }
     return sp;

@@ -1,0 +1,54 @@
+#include "relative_antecedent.h"
+
+#include "word_table.h"
+
+namespace tkg::extract {
+
+namespace {
+
+// The mention whose words end with token `j`, or nullptr.
+const NameMention* NameEndingAt(const std::vector<Token>& T, size_t j,
+                                const std::vector<NameMention>& names) {
+  for (const NameMention& m : names)
+    if (m.span.end == T[j].end || m.name.end == T[j].end) return &m;
+  return nullptr;
+}
+
+// Whether a preposition stands just before the mention ("from Minnesota").
+bool AfterPreposition(const std::vector<Token>& T, const NameMention& m) {
+  static const WordSet kPrep = {"of", "on", "to", "with", "at", "for", "from", "in", "about", "by"};
+  for (size_t i = 1; i < T.size(); ++i)
+    if (T[i].begin == m.span.begin) return kPrep.count(T[i - 1]) > 0;
+  return false;
+}
+
+}  // namespace
+
+const NameMention* RelativeAntecedent(const std::vector<Token>& T, size_t rel,
+                                      const std::vector<NameMention>& names) {
+  if (rel == 0 || rel > T.size()) return nullptr;
+  size_t j = rel - 1;
+  bool comma = T[j].is(",") || T[j].is("(");  // "Jake Sullivan (who ...)" as well
+  if (comma && j > 0) --j;
+  if (T[j].is(")")) {  // "(D-Conn.)" between the name and its relative clause
+    size_t k = j;
+    while (k > 0 && j - k < 8 && !T[k].is("(")) --k;
+    if (!T[k].is("(") || k == 0) return nullptr;
+    j = k - 1;
+  }
+  const NameMention* m = NameEndingAt(T, j, names);
+  // "by Sen. Chris Murphy, who": the comma closes the name; "the senator from Minnesota who":
+  // without one, a preposition's object only modifies the noun before it.
+  if (m != nullptr && (comma || !AfterPreposition(T, *m))) return m;
+  // An apposition after a name: words back to a comma ("a former Fed governor").
+  size_t k = j + 1;
+  while (k > 0 && j + 1 - k < 12 && T[k - 1].is_word()) --k;
+  if (k < 2 || k > j || !T[k - 1].is(",")) return nullptr;
+  bool describes = T[k].is("a") || T[k].is("an") || T[k].is("the") || !T[k].capitalized;
+  if (!describes) return nullptr;
+  const NameMention* named = NameEndingAt(T, k - 2, names);
+  if (named == nullptr || named->type != ActorType::kPerson) return nullptr;
+  return named;
+}
+
+}  // namespace tkg::extract
