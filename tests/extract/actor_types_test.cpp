@@ -76,3 +76,23 @@ TEST_CASE("actor types: a contracted pronoun is a pronoun, not a name", "[corefe
   REQUIRE(s != nullptr);
   CHECK(s->speaker == "Lars Berg");
 }
+
+TEST_CASE("actor types: 'Sen. X of Place' and 'X' are one person, with the place in the role",
+          "[coreference]") {
+  auto g = ExtractArticle(
+      "Levy\n\nSen. Ingrid Solberg of Hordaland said the levy was rushed. Later, Solberg said "
+      "she would vote against it.\n",
+      "2019-03-11");
+  const Actor* a = FindActor(g, "Ingrid Solberg");
+  REQUIRE(a != nullptr);
+  CHECK(FindActor(g, "Ingrid Solberg of Hordaland") == nullptr);
+  REQUIRE(!a->roles.empty());
+  CHECK(a->roles[0].title == "Sen.");
+  CHECK(a->roles[0].of == "Hordaland");
+  const Statement* first = FindStatement(g, "levy was rushed");
+  const Statement* later = FindStatement(g, "vote against it");
+  REQUIRE(first != nullptr);
+  REQUIRE(later != nullptr);
+  CHECK(first->speaker_id == a->id);
+  CHECK(later->speaker_id == a->id);
+}

@@ -72,6 +72,28 @@ TEST_CASE("names: a possessive is not part of the name", "[names]") {
   CHECK(NameText(text, m[0].name) == "Nordia Telecom");
 }
 
+TEST_CASE("names: a full name 'of' a place is the name, the place its role's 'of'", "[names]") {
+  std::string text = "Sen. Ingrid Solberg of Hordaland objected, and so did the Bank of Hamar.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 2);
+  CHECK(NameText(text, m[0].name) == "Ingrid Solberg");
+  CHECK(m[0].title == "Sen.");
+  CHECK(m[0].of == "Hordaland");
+  CHECK(m[0].certain);
+  CHECK(NameText(text, m[1].name) == "Bank of Hamar");
+  CHECK(m[1].type == ActorType::kOrganization);
+}
+
+TEST_CASE("names: a title before an organisation word is part of the organisation's name",
+          "[names]") {
+  std::string text = "The Justice Department objected.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 1);
+  CHECK(NameText(text, m[0].name) == "Justice Department");
+  CHECK(m[0].type == ActorType::kOrganization);
+  CHECK(m[0].title.empty());
+}
+
 TEST_CASE("coreference: surnames, pronouns and role nouns", "[coreference]") {
   std::string text =
       "Defence Minister Kadi Rebane met Sen. Tom Hale. Rebane spoke first. She left early.";

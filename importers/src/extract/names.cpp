@@ -202,6 +202,16 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       m.type = ActorType::kPerson;
       m.certain = !m.title.empty() || e - k >= 2;
       if (e - k > 4) m.certain = false;  // a headline-like run, not a name
+      // "Sen. Bernie Sanders of Vermont": a full name, then where the person is from; the name
+      // is "Bernie Sanders", as elsewhere in the article.
+      for (size_t o = k + 2; o + 1 < e; ++o) {
+        if (!toks[o].is("of")) continue;
+        if (m.of.empty()) m.of = Join(text, toks, o + 1, e);
+        m.last = o;
+        m.name.end = toks[o - 1].end;
+        m.certain = o - k <= 4;
+        break;
+      }
     }
     // "Hillary Clinton": a common given name tells the gender a title did not.
     if (m.type == ActorType::kPerson && m.gender.empty() && e - k >= 2)

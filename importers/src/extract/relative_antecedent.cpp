@@ -14,12 +14,30 @@ const NameMention* NameEndingAt(const std::vector<Token>& T, size_t j,
   return nullptr;
 }
 
-// Whether a preposition stands just before the mention ("from Minnesota").
+// Whether a preposition stands just before the mention ("from Minnesota", "of the Caucus").
 bool AfterPreposition(const std::vector<Token>& T, const NameMention& m) {
   static const WordSet kPrep = {"of", "on", "to", "with", "at", "for", "from", "in", "about", "by"};
-  for (size_t i = 1; i < T.size(); ++i)
-    if (T[i].begin == m.span.begin) return kPrep.count(T[i - 1]) > 0;
+  for (size_t i = 1; i < T.size(); ++i) {
+    if (T[i].begin != m.span.begin) continue;
+    if (i >= 2 && T[i - 1].is("the")) --i;  // "of the Progressive Caucus"
+    return kPrep.count(T[i - 1]) > 0;
+  }
   return false;
+}
+
+// The person an apposition ending with token `j` describes: "Ronnie Cameron, an Arkansas poultry
+// magnate", "Dianne Feinstein, the ranking Democrat on the Senate Intelligence Committee".
+const NameMention* DescribedByApposition(const std::vector<Token>& T, size_t j,
+                                         const std::vector<NameMention>& names) {
+  size_t k = j + 1;
+  while (k > 0 && j + 1 - k < 12 && T[k - 1].is_word()) --k;
+  if (k < 2 || k > j || !T[k - 1].is(",")) return nullptr;
+  // An apposition opens with an article ("a former Fed governor"); a bare plural after a comma
+  // is more often the next item of a list ("centrists who ..., radicals who").
+  if (!T[k].is("a") && !T[k].is("an") && !T[k].is("the")) return nullptr;
+  const NameMention* named = NameEndingAt(T, k - 2, names);
+  if (named == nullptr || named->type != ActorType::kPerson) return nullptr;
+  return named;
 }
 
 }  // namespace
@@ -37,18 +55,14 @@ const NameMention* RelativeAntecedent(const std::vector<Token>& T, size_t rel,
     j = k - 1;
   }
   const NameMention* m = NameEndingAt(T, j, names);
-  // "by Sen. Chris Murphy, who": the comma closes the name; "the senator from Minnesota who":
-  // without one, a preposition's object only modifies the noun before it.
-  if (m != nullptr && (comma || !AfterPreposition(T, *m))) return m;
-  // An apposition after a name: words back to a comma ("a former Fed governor").
-  size_t k = j + 1;
-  while (k > 0 && j + 1 - k < 12 && T[k - 1].is_word()) --k;
-  if (k < 2 || k > j || !T[k - 1].is(",")) return nullptr;
-  bool describes = T[k].is("a") || T[k].is("an") || T[k].is("the") || !T[k].capitalized;
-  if (!describes) return nullptr;
-  const NameMention* named = NameEndingAt(T, k - 2, names);
-  if (named == nullptr || named->type != ActorType::kPerson) return nullptr;
-  return named;
+  // A name after a preposition modifies the noun before it ("the senator from Minnesota who",
+  // "a co-chairman of the Progressive Caucus, who"), unless a comma closes a person's name ("by
+  // Sen. Chris Murphy, who").
+  bool modifier = m != nullptr && AfterPreposition(T, *m);
+  if (m != nullptr && (!modifier || (comma && m->type == ActorType::kPerson))) return m;
+  const NameMention* described = DescribedByApposition(T, j, names);
+  if (described != nullptr) return described;
+  return comma ? m : nullptr;  // "the Conservative Action Fund, which"
 }
 
 }  // namespace tkg::extract
