@@ -96,3 +96,19 @@ TEST_CASE("actor types: 'Sen. X of Place' and 'X' are one person, with the place
   CHECK(first->speaker_id == a->id);
   CHECK(later->speaker_id == a->id);
 }
+
+TEST_CASE("actor types: a middle initial or name does not split a person, different ones do",
+          "[coreference]") {
+  auto g = ExtractArticle(
+      "Levy\n\nIngrid M. Solberg said the levy was rushed. Ingrid Solberg added that it was "
+      "late. Lars A. Berg said it was fair, and Lars B. Berg said it was not.\n",
+      "2019-03-11");
+  const Actor* ingrid = FindActor(g, "Ingrid M. Solberg");
+  REQUIRE(ingrid != nullptr);
+  CHECK(FindActor(g, "Ingrid Solberg") == nullptr);
+  const Statement* later = FindStatement(g, "it was late");
+  REQUIRE(later != nullptr);
+  CHECK(later->speaker_id == ingrid->id);
+  CHECK(FindActor(g, "Lars A. Berg") != nullptr);
+  CHECK(FindActor(g, "Lars B. Berg") != nullptr);
+}

@@ -94,6 +94,37 @@ TEST_CASE("names: a title before an organisation word is part of the organisatio
   CHECK(m[0].title.empty());
 }
 
+TEST_CASE("names: a state before a title says where the title holds", "[names]") {
+  std::string text = "New Hampshire Gov. Ingrid Solberg objected, as did Ohio Sen. Lars Berg.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 2);
+  CHECK(NameText(text, m[0].name) == "Ingrid Solberg");
+  CHECK(m[0].title == "Gov.");
+  CHECK(m[0].of == "New Hampshire");
+  CHECK(NameText(text, m[1].name) == "Lars Berg");
+  CHECK(m[1].of == "Ohio");
+}
+
+TEST_CASE("names: a party before a full name is not part of it", "[names]") {
+  std::string text = "Later, Republican Lars Berg objected to the Republican National Committee.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 2);
+  CHECK(NameText(text, m[0].name) == "Lars Berg");
+  CHECK(m[0].type == ActorType::kPerson);
+  CHECK(NameText(text, m[1].name) == "Republican National Committee");
+  CHECK(m[1].type == ActorType::kOrganization);
+}
+
+TEST_CASE("names: two names joined by 'and' are places or a group, not a person", "[names]") {
+  std::string text = "It passed in Vermont and Ohio, and then Berg and Solberg objected.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 2);
+  CHECK(NameText(text, m[0].name) == "Vermont and Ohio");
+  CHECK(m[0].type == ActorType::kPlace);
+  CHECK(NameText(text, m[1].name) == "Berg and Solberg");
+  CHECK(m[1].type == ActorType::kGroup);
+}
+
 TEST_CASE("coreference: surnames, pronouns and role nouns", "[coreference]") {
   std::string text =
       "Defence Minister Kadi Rebane met Sen. Tom Hale. Rebane spoke first. She left early.";

@@ -20,6 +20,15 @@ bool StartsWithWord(const std::string& name, const std::string& word) {
          name.compare(0, word.size(), word) == 0;
 }
 
+// Two full names with the same first and last words, one of them of exactly those two.
+bool SameNameButMiddle(std::string_view a, std::string_view b) {
+  size_t a1 = a.find(' '), b1 = b.find(' ');
+  size_t a2 = a.rfind(' '), b2 = b.rfind(' ');
+  if (a1 == std::string_view::npos || b1 == std::string_view::npos) return false;
+  if ((a1 == a2) == (b1 == b2)) return false;  // both two words (equal names) or both longer
+  return a.substr(0, a1) == b.substr(0, b1) && a.substr(a2) == b.substr(b2);
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -118,6 +127,23 @@ int ActorTable::Find(const NameMention& m, const std::string& name) const {
           LastWord(name) == a.name)
         return static_cast<int>(i);
     }
+    // "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton": the
+    // same first and last names, one of them without middle names; of several, the one
+    // mentioned last ("George W. Bush" and "George H.W. Bush" both fit "George Bush").
+    int best = -1;
+    uint32_t best_pos = 0;
+    for (size_t i = 0; i < actors_.size(); ++i) {
+      const Actor& a = actors_[i];
+      if (a.type != ActorType::kPerson || !gender_fits(static_cast<int>(i)) ||
+          !SameNameButMiddle(a.name, name))
+        continue;
+      uint32_t last = LastMentionBefore(static_cast<int>(i), m.span.begin) + 1;
+      if (best < 0 || last >= best_pos) {
+        best = static_cast<int>(i);
+        best_pos = last;
+      }
+    }
+    if (best >= 0) return best;
   }
   return -1;
 }

@@ -166,6 +166,8 @@ Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
       source_nouns.insert(joined);
     } else if (kind == "nonname") {
       nonnames.insert(joined);
+    } else if (kind == "place") {
+      places.insert(joined);
     } else if (kind == "group") {
       group_words.insert(joined);
     } else if (kind == "given") {

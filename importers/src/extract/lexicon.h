@@ -96,7 +96,7 @@ struct Lexicon {
   WordMap<std::string> demonyms;  // "chinese" -> "China"
   WordSet nonnames;               // lower-cased
   WordSet group_words;            // lower-cased: "democrats", "evangelicals"
-  WordSet places;                 // lower-cased place names from the demonym list
+  WordSet places;                 // lower-cased: the demonyms' places and `place` rows
   WordSet source_nouns;           // lower-cased heads of lower-case sources
   // Role nouns and the titles they refer back to: "congressman" -> {"rep.", "representative",
   // "congressman"}, so that "the congressman" finds "Rep. Adam Kessler". Lower-cased.

@@ -30,6 +30,24 @@ bool IsNonName(const Token& t, const Lexicon& lex) {
   return stem.size() < t.lower.size() && lex.nonnames.count(stem) > 0;
 }
 
+// The number of tokens of a place name at `k` that a title follows ("Florida Sen.", "New
+// Hampshire Gov."), or 0.
+size_t PlaceBeforeTitle(const std::vector<Token>& toks, size_t k, size_t e, const Lexicon& lex) {
+  for (size_t n = 2; n >= 1; --n) {
+    if (k + n + 1 >= e) continue;
+    std::string words(toks[k].lower);
+    if (n == 2) words += " " + toks[k + 1].lower;
+    if (lex.places.count(words) && lex.titles.Match(toks, k + n) != nullptr) return n;
+  }
+  return 0;
+}
+
+bool HasOrgWord(const std::vector<Token>& toks, size_t a, size_t b, const Lexicon& lex) {
+  for (size_t j = a; j < b; ++j)
+    if (lex.org_words.count(toks[j])) return true;
+  return false;
+}
+
 bool EndsPossessive(const Token& t) {
   return t.lower.size() > 2 && t.lower.compare(t.lower.size() - 2, 2, "'s") == 0;
 }
@@ -122,6 +140,18 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
           continue;
         }
       }
+      // "Florida Sen.", "New Hampshire Gov.": where the title that follows holds.
+      if (size_t n = PlaceBeforeTitle(toks, k, e, lex); n > 0) {
+        if (m.of.empty()) m.of = Join(text, toks, k, k + n);
+        k += n;
+        continue;
+      }
+      // "Republican Donald Trump": a party before a full name is no part of it.
+      if ((toks[k].is("republican") || toks[k].is("democrat") || toks[k].is("gop")) &&
+          toks[k].capitalized && k + 2 < e && !HasOrgWord(toks, k + 1, e, lex)) {
+        ++k;
+        continue;
+      }
       if (toks[k].is("former") || toks[k].is("acting") || toks[k].is("deputy") ||
           toks[k].is("then")) {
         ++k;
@@ -192,9 +222,23 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
     bool dateline = s == 0 && IsAcronym(text, toks[k]) && e < n &&
                     (is_dash(toks[e]) || (toks[e].is(",") && e + 2 < n && toks[e + 1].capitalized &&
                                           is_dash(toks[e + 2])));
-    if (lex.places.count(lower_name) || dateline) {
+    // "Alabama and Tennessee", "Sanders and Clinton": two names joined by "and".
+    size_t and_at = 0;
+    for (size_t j = k + 1; j + 1 < e; ++j)
+      if (toks[j].is("and")) and_at = j;
+    auto words_of = [&](size_t a, size_t b) {
+      std::string w;
+      for (size_t j = a; j < b; ++j) w += (j > a ? " " : "") + toks[j].lower;
+      return w;
+    };
+    bool places_joined = and_at > 0 && lex.places.count(words_of(k, and_at)) &&
+                         lex.places.count(words_of(and_at + 1, e));
+    if (lex.places.count(lower_name) || dateline || places_joined) {
       m.type = ActorType::kPlace;
       m.certain = true;
+    } else if (and_at > 0 && !org && m.title.empty()) {
+      m.type = ActorType::kGroup;  // two people named together are no one person
+      m.certain = e - k >= 3;
     } else if (org && m.title.empty()) {
       m.type = ActorType::kOrganization;
       m.certain = true;
