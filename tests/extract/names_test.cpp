@@ -125,6 +125,13 @@ TEST_CASE("names: two names joined by 'and' are places or a group, not a person"
   CHECK(m[1].type == ActorType::kGroup);
 }
 
+TEST_CASE("names: a day after a name is not part of it", "[names]") {
+  std::string text = "Ingrid Solberg Tuesday called the levy rushed.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 1);
+  CHECK(NameText(text, m[0].name) == "Ingrid Solberg");
+}
+
 TEST_CASE("coreference: surnames, pronouns and role nouns", "[coreference]") {
   std::string text =
       "Defence Minister Kadi Rebane met Sen. Tom Hale. Rebane spoke first. She left early.";

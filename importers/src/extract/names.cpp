@@ -124,6 +124,10 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
     if (!title_before) {
       while (s < e && (IsNonName(toks[s], lex) || IsConnector(toks[s]))) ++s;
     }
+    // "in Miami Tuesday": a day after a name is no part of it.
+    static const WordSet kDays = {"monday", "tuesday",  "wednesday", "thursday",
+                                  "friday", "saturday", "sunday"};
+    while (e > s + 1 && kDays.count(toks[e - 1])) --e;
     while (e > s && IsConnector(toks[e - 1])) --e;
     if (s >= e) continue;
 
