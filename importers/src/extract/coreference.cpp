@@ -88,8 +88,17 @@ int ActorTable::Find(const NameMention& m, const std::string& name) const {
     // honorific's gender rules out the others ("Mrs. Clinton" is not Bill Clinton).
     int best = -1;
     uint32_t best_pos = 0;
+    const size_t name_hash = WordHashOf(name);
+    const size_t folded_hash = WordHashOf(folded);
     for (int pass = 0; pass < 2 && best < 0; ++pass) {
       for (size_t i = 0; i < actors_.size(); ++i) {
+        const NameKeys& k = keys_[i];
+        // The hashes rule out nearly every actor before a string is compared.
+        bool may_fit = pass == 0 ? k.last_word == name_hash ||
+                                       std::find(k.aliases.begin(), k.aliases.end(), folded_hash) !=
+                                           k.aliases.end()
+                                 : k.first_word == name_hash;
+        if (!may_fit) continue;
         const Actor& a = actors_[i];
         if (a.type != ActorType::kPerson || !gender_fits(static_cast<int>(i))) continue;
         const auto& f = folded_[i];
@@ -112,14 +121,24 @@ int ActorTable::Find(const NameMention& m, const std::string& name) const {
     return it->second;
   if (m.type == ActorType::kPerson && name.find(' ') != std::string::npos) {
     // A full name after a surname-only actor founded by a title ("President Xi").
+    const size_t last_hash = WordHashOf(LastWord(name));
     for (size_t i = 0; i < actors_.size(); ++i) {
       const Actor& a = actors_[i];
-      if (a.type == ActorType::kPerson && a.name.find(' ') == std::string::npos &&
-          LastWord(name) == a.name)
+      if (keys_[i].single_name && keys_[i].last_word == last_hash && a.type == ActorType::kPerson &&
+          a.name.find(' ') == std::string::npos && LastWord(name) == a.name)
         return static_cast<int>(i);
     }
   }
   return -1;
+}
+
+void ActorTable::SetNameKeys(int actor) {
+  const std::string& name = actors_[static_cast<size_t>(actor)].name;
+  NameKeys& k = keys_[static_cast<size_t>(actor)];
+  size_t first = name.find(' ');
+  k.single_name = first == std::string::npos;
+  k.first_word = WordHashOf(std::string_view(name).substr(0, first));
+  k.last_word = WordHashOf(LastWord(name));
 }
 
 int ActorTable::Create(const NameMention& m, const std::string& name) {
@@ -132,6 +151,8 @@ int ActorTable::Create(const NameMention& m, const std::string& name) {
   actors_.push_back(std::move(a));
   genders_.push_back(m.gender);
   latest_mention_.push_back(0);
+  keys_.emplace_back();
+  SetNameKeys(static_cast<int>(actors_.size() - 1));
   return static_cast<int>(actors_.size() - 1);
 }
 
@@ -141,6 +162,7 @@ void ActorTable::AddAlias(int actor, std::string alias) {
   std::string f = FoldName(alias);
   if (alias.empty() || std::find(folded.begin(), folded.end(), f) != folded.end()) return;
   IndexMin(&alias_, f, actor);
+  keys_[static_cast<size_t>(actor)].aliases.push_back(WordHashOf(f));
   folded.push_back(std::move(f));
   a.aliases.push_back(std::move(alias));
 }
@@ -187,6 +209,8 @@ int ActorTable::AddMention(const NameMention& m) {
     auto& folded = folded_[static_cast<size_t>(idx)];
     folded.push_back(folded[0]);
     folded[0] = FoldName(name);
+    keys_[static_cast<size_t>(idx)].aliases.push_back(WordHashOf(folded.back()));
+    SetNameKeys(idx);
     // Re-index: the old name is now an alias; its canon_ entry goes to the next actor so named.
     IndexMin(&alias_, folded.back(), idx);
     if (auto it = canon_.find(folded.back()); it != canon_.end() && it->second == idx) {

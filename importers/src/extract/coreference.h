@@ -46,6 +46,7 @@ class ActorTable {
   void AddAlias(int actor, std::string alias);
   uint32_t LastMentionBefore(int actor, uint32_t pos) const;
   void RecordMention(int actor, Span span);
+  void SetNameKeys(int actor);  // after the actor's name is set or changed
 
   std::string_view text_;
   std::vector<Actor> actors_;
@@ -56,6 +57,15 @@ class ActorTable {
   // as one of its aliases (alias_); a lookup instead of a scan of every actor per mention.
   std::unordered_map<std::string, int> canon_;
   std::unordered_map<std::string, int> alias_;
+  // Per actor: hashes of the first and last word of the name and of folded_'s aliases, so that
+  // Find's surname search (every actor per mention) compares integers, not strings.
+  struct NameKeys {
+    size_t first_word = 0;
+    size_t last_word = 0;
+    bool single_name = false;
+    std::vector<size_t> aliases;  // WordHashOf(folded_[i][1..])
+  };
+  std::vector<NameKeys> keys_;
 };
 
 bool IsPersonalPronoun(std::string_view lower);
