@@ -73,8 +73,8 @@ void IndexMin(std::unordered_map<std::string, int>* m, const std::string& key, i
 }
 }  // namespace
 
-int ActorTable::Find(const NameMention& m, const std::string& name) const {
-  std::string folded = FoldName(name);
+int ActorTable::Find(const NameMention& m, const std::string& name,
+                     const std::string& folded) const {
   auto gender_fits = [&](int i) {
     const std::string& g = genders_[static_cast<size_t>(i)];
     return m.gender.empty() || g.empty() || g == m.gender;
@@ -156,10 +156,11 @@ int ActorTable::Create(const NameMention& m, const std::string& name) {
   return static_cast<int>(actors_.size() - 1);
 }
 
-void ActorTable::AddAlias(int actor, std::string alias) {
+void ActorTable::AddAlias(int actor, std::string alias) { AddAlias(actor, alias, FoldName(alias)); }
+
+void ActorTable::AddAlias(int actor, std::string alias, std::string f) {
   Actor& a = actors_[static_cast<size_t>(actor)];
   std::vector<std::string>& folded = folded_[static_cast<size_t>(actor)];
-  std::string f = FoldName(alias);
   if (alias.empty() || std::find(folded.begin(), folded.end(), f) != folded.end()) return;
   IndexMin(&alias_, f, actor);
   keys_[static_cast<size_t>(actor)].aliases.push_back(WordHashOf(f));
@@ -195,7 +196,8 @@ void ActorTable::AddRole(int actor, const std::string& title, const std::string&
 int ActorTable::AddMention(const NameMention& m) {
   std::string name = NameText(text_, m.name);
   if (name.empty()) return -1;
-  int idx = Find(m, name);
+  std::string folded_name = FoldName(name);
+  int idx = Find(m, name, folded_name);
   if (idx < 0) {
     if (!m.certain) return -1;
     idx = Create(m, name);
@@ -208,7 +210,7 @@ int ActorTable::AddMention(const NameMention& m) {
     a.id = ActorId(a.type, name);
     auto& folded = folded_[static_cast<size_t>(idx)];
     folded.push_back(folded[0]);
-    folded[0] = FoldName(name);
+    folded[0] = folded_name;
     keys_[static_cast<size_t>(idx)].aliases.push_back(WordHashOf(folded.back()));
     SetNameKeys(idx);
     // Re-index: the old name is now an alias; its canon_ entry goes to the next actor so named.
@@ -224,7 +226,7 @@ int ActorTable::AddMention(const NameMention& m) {
     IndexMin(&canon_, folded[0], idx);
   }
   RecordMention(idx, m.span);
-  AddAlias(idx, name);
+  AddAlias(idx, name, std::move(folded_name));
   if (m.span.begin != m.name.begin) AddAlias(idx, NameText(text_, m.span));
   if (!m.title.empty() && m.type == ActorType::kPerson && name.find(' ') == std::string::npos &&
       std::isupper(static_cast<unsigned char>(m.title[0])))

@@ -38,12 +38,14 @@ class ActorTable {
   const Actor& actor(int i) const { return actors_[static_cast<size_t>(i)]; }
 
  private:
-  int Find(const NameMention& m, const std::string& name) const;
+  // `folded` is FoldName(name), which the caller keeps for AddAlias.
+  int Find(const NameMention& m, const std::string& name, const std::string& folded) const;
   int Create(const NameMention& m, const std::string& name);
   // The mention's roles: its title, and a second one from an apposition.
   void AddRole(int actor, const NameMention& m);
   void AddRole(int actor, const std::string& title, const std::string& of, Span evidence);
   void AddAlias(int actor, std::string alias);
+  void AddAlias(int actor, std::string alias, std::string folded_alias);
   uint32_t LastMentionBefore(int actor, uint32_t pos) const;
   void RecordMention(int actor, Span span);
   void SetNameKeys(int actor);  // after the actor's name is set or changed

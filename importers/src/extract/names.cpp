@@ -47,6 +47,10 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
                                    const Lexicon& lex) {
   std::vector<NameMention> out;
   const size_t n = toks.size();
+  // Every mention starts at a capitalised word: one allocation, no moves of grown mentions.
+  size_t capitalized = 0;
+  for (const Token& t : toks) capitalized += t.capitalized;
+  out.reserve(capitalized);
   size_t i = 0;
   while (i < n) {
     if (!toks[i].is_word() || !toks[i].capitalized) {

@@ -234,6 +234,7 @@ std::vector<Token> Tokenize(std::string_view text, std::string* lower) {
   lower->assign(text.data(), text.size());
   char* lower_bytes = lower->data();
   const std::string_view low(*lower);
+  const LexMap& lexicon = Lexicon();  // once, not behind a guard per word
   std::vector<Token> toks;
   toks.reserve(text.size() / 4 + 16);  // news text averages 5 bytes a token, rarely under 4
   const size_t n = text.size();
@@ -262,7 +263,11 @@ std::vector<Token> Tokenize(std::string_view text, std::string* lower) {
       t.cap = c >= 'A' && c <= 'Z';
       t.end = static_cast<uint32_t>(j);
       t.low = low.substr(i, j - i);
-      if (t.low.size() <= 13) t.lex = LookupLex(t.low, &t.trigger);
+      if (t.low.size() <= 13) {
+        const LexEntry* e = lexicon.Find(t.low);
+        t.trigger = e != nullptr && e->trigger;
+        t.lex = e != nullptr && e->temporal ? &e->lex : nullptr;
+      }
       i = j;
     } else if (IsDigit(c)) {
       size_t j = i;
