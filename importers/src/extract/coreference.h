@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "names.h"
@@ -35,6 +36,9 @@ class ActorTable {
   void AddReference(int actor, Span span, std::string_view alias);
 
   const std::vector<Actor>& actors() const { return actors_; }
+  // Hands the actors over (a copy of every alias, role and mention list cost ~1% of
+  // extraction); the table is left without actors and must not be used afterwards.
+  std::vector<Actor> TakeActors() { return std::move(actors_); }
   const Actor& actor(int i) const { return actors_[static_cast<size_t>(i)]; }
 
  private:
