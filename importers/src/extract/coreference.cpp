@@ -82,8 +82,8 @@ void IndexMin(std::unordered_map<std::string, int>* m, const std::string& key, i
 }
 }  // namespace
 
-int ActorTable::Find(const NameMention& m, const std::string& name) const {
-  std::string folded = FoldName(name);
+int ActorTable::Find(const NameMention& m, const std::string& name,
+                     const std::string& folded) const {
   auto gender_fits = [&](int i) {
     const std::string& g = genders_[static_cast<size_t>(i)];
     return m.gender.empty() || g.empty() || g == m.gender;
@@ -97,8 +97,17 @@ int ActorTable::Find(const NameMention& m, const std::string& name) const {
     // honorific's gender rules out the others ("Mrs. Clinton" is not Bill Clinton).
     int best = -1;
     uint32_t best_pos = 0;
+    const size_t name_hash = WordHashOf(name);
+    const size_t folded_hash = WordHashOf(folded);
     for (int pass = 0; pass < 2 && best < 0; ++pass) {
       for (size_t i = 0; i < actors_.size(); ++i) {
+        const NameKeys& k = keys_[i];
+        // The hashes rule out nearly every actor before a string is compared.
+        bool may_fit = pass == 0 ? k.last_word == name_hash ||
+                                       std::find(k.aliases.begin(), k.aliases.end(), folded_hash) !=
+                                           k.aliases.end()
+                                 : k.first_word == name_hash;
+        if (!may_fit) continue;
         const Actor& a = actors_[i];
         if (a.type != ActorType::kPerson || !gender_fits(static_cast<int>(i))) continue;
         const auto& f = folded_[i];
@@ -121,10 +130,11 @@ int ActorTable::Find(const NameMention& m, const std::string& name) const {
     return it->second;
   if (m.type == ActorType::kPerson && name.find(' ') != std::string::npos) {
     // A full name after a surname-only actor founded by a title ("President Xi").
+    const size_t last_hash = WordHashOf(LastWord(name));
     for (size_t i = 0; i < actors_.size(); ++i) {
       const Actor& a = actors_[i];
-      if (a.type == ActorType::kPerson && a.name.find(' ') == std::string::npos &&
-          LastWord(name) == a.name)
+      if (keys_[i].single_name && keys_[i].last_word == last_hash && a.type == ActorType::kPerson &&
+          a.name.find(' ') == std::string::npos && LastWord(name) == a.name)
         return static_cast<int>(i);
     }
     // "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton": the
@@ -148,6 +158,15 @@ int ActorTable::Find(const NameMention& m, const std::string& name) const {
   return -1;
 }
 
+void ActorTable::SetNameKeys(int actor) {
+  const std::string& name = actors_[static_cast<size_t>(actor)].name;
+  NameKeys& k = keys_[static_cast<size_t>(actor)];
+  size_t first = name.find(' ');
+  k.single_name = first == std::string::npos;
+  k.first_word = WordHashOf(std::string_view(name).substr(0, first));
+  k.last_word = WordHashOf(LastWord(name));
+}
+
 int ActorTable::Create(const NameMention& m, const std::string& name) {
   Actor a;
   a.name = name;
@@ -158,15 +177,19 @@ int ActorTable::Create(const NameMention& m, const std::string& name) {
   actors_.push_back(std::move(a));
   genders_.push_back(m.gender);
   latest_mention_.push_back(0);
+  keys_.emplace_back();
+  SetNameKeys(static_cast<int>(actors_.size() - 1));
   return static_cast<int>(actors_.size() - 1);
 }
 
-void ActorTable::AddAlias(int actor, std::string alias) {
+void ActorTable::AddAlias(int actor, std::string alias) { AddAlias(actor, alias, FoldName(alias)); }
+
+void ActorTable::AddAlias(int actor, std::string alias, std::string f) {
   Actor& a = actors_[static_cast<size_t>(actor)];
   std::vector<std::string>& folded = folded_[static_cast<size_t>(actor)];
-  std::string f = FoldName(alias);
   if (alias.empty() || std::find(folded.begin(), folded.end(), f) != folded.end()) return;
   IndexMin(&alias_, f, actor);
+  keys_[static_cast<size_t>(actor)].aliases.push_back(WordHashOf(f));
   folded.push_back(std::move(f));
   a.aliases.push_back(std::move(alias));
 }
@@ -199,7 +222,8 @@ void ActorTable::AddRole(int actor, const std::string& title, const std::string&
 int ActorTable::AddMention(const NameMention& m) {
   std::string name = NameText(text_, m.name);
   if (name.empty()) return -1;
-  int idx = Find(m, name);
+  std::string folded_name = FoldName(name);
+  int idx = Find(m, name, folded_name);
   if (idx < 0) {
     if (!m.certain) return -1;
     idx = Create(m, name);
@@ -212,7 +236,9 @@ int ActorTable::AddMention(const NameMention& m) {
     a.id = ActorId(a.type, name);
     auto& folded = folded_[static_cast<size_t>(idx)];
     folded.push_back(folded[0]);
-    folded[0] = FoldName(name);
+    folded[0] = folded_name;
+    keys_[static_cast<size_t>(idx)].aliases.push_back(WordHashOf(folded.back()));
+    SetNameKeys(idx);
     // Re-index: the old name is now an alias; its canon_ entry goes to the next actor so named.
     IndexMin(&alias_, folded.back(), idx);
     if (auto it = canon_.find(folded.back()); it != canon_.end() && it->second == idx) {
@@ -226,7 +252,7 @@ int ActorTable::AddMention(const NameMention& m) {
     IndexMin(&canon_, folded[0], idx);
   }
   RecordMention(idx, m.span);
-  AddAlias(idx, name);
+  AddAlias(idx, name, std::move(folded_name));
   if (m.span.begin != m.name.begin) AddAlias(idx, NameText(text_, m.span));
   if (!m.title.empty() && m.type == ActorType::kPerson && name.find(' ') == std::string::npos &&
       std::isupper(static_cast<unsigned char>(m.title[0])))

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "names.h"
@@ -35,17 +36,23 @@ class ActorTable {
   void AddReference(int actor, Span span, std::string_view alias);
 
   const std::vector<Actor>& actors() const { return actors_; }
+  // Hands the actors over (a copy of every alias, role and mention list cost ~1% of
+  // extraction); the table is left without actors and must not be used afterwards.
+  std::vector<Actor> TakeActors() { return std::move(actors_); }
   const Actor& actor(int i) const { return actors_[static_cast<size_t>(i)]; }
 
  private:
-  int Find(const NameMention& m, const std::string& name) const;
+  // `folded` is FoldName(name), which the caller keeps for AddAlias.
+  int Find(const NameMention& m, const std::string& name, const std::string& folded) const;
   int Create(const NameMention& m, const std::string& name);
   // The mention's roles: its title, and a second one from an apposition.
   void AddRole(int actor, const NameMention& m);
   void AddRole(int actor, const std::string& title, const std::string& of, Span evidence);
   void AddAlias(int actor, std::string alias);
+  void AddAlias(int actor, std::string alias, std::string folded_alias);
   uint32_t LastMentionBefore(int actor, uint32_t pos) const;
   void RecordMention(int actor, Span span);
+  void SetNameKeys(int actor);  // after the actor's name is set or changed
 
   std::string_view text_;
   std::vector<Actor> actors_;
@@ -56,6 +63,15 @@ class ActorTable {
   // as one of its aliases (alias_); a lookup instead of a scan of every actor per mention.
   std::unordered_map<std::string, int> canon_;
   std::unordered_map<std::string, int> alias_;
+  // Per actor: hashes of the first and last word of the name and of folded_'s aliases, so that
+  // Find's surname search (every actor per mention) compares integers, not strings.
+  struct NameKeys {
+    size_t first_word = 0;
+    size_t last_word = 0;
+    bool single_name = false;
+    std::vector<size_t> aliases;  // WordHashOf(folded_[i][1..])
+  };
+  std::vector<NameKeys> keys_;
 };
 
 bool IsPersonalPronoun(std::string_view lower);

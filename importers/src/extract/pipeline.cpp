@@ -206,7 +206,9 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
 
   // Sentences and tokens: the headline (statements are made there too: "X Says ...") as a
   // paragraph of its own, then the body.
+  std::vector<Sentence> split = SplitSentences(text, body);
   std::vector<SentenceTokens> sentences;
+  sentences.reserve(split.size() + 1);
   if (!art.headline_span.empty() && art.headline_span.end <= body.begin) {
     SentenceTokens st;
     st.span = art.headline_span;
@@ -217,7 +219,7 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
     topics_.Classify(&st.tokens);
     if (!st.tokens.empty()) sentences.push_back(std::move(st));
   }
-  for (const Sentence& s : SplitSentences(text, body)) {
+  for (const Sentence& s : split) {
     SentenceTokens st;
     st.span = s.span;
     st.paragraph = s.paragraph;
@@ -425,7 +427,7 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
     graph->events.push_back(std::move(ev));
   }
 
-  graph->actors = table.actors();
+  graph->actors = table.TakeActors();  // the table's last use
   return Status::OK();
 }
 

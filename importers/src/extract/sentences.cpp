@@ -145,6 +145,8 @@ std::vector<Sentence> SplitSentences(std::string_view text, Span body) {
   size_t pos = body.begin;
   uint32_t paragraph = 0;
   icu::BreakIterator* it = ThreadIterator();
+  // One UText on the stack, re-pointed at each line: opening one per line allocated it.
+  UText line_text = UTEXT_INITIALIZER;
   while (pos < end) {
     size_t nl = text.find('\n', pos);
     size_t line_end = (nl == std::string_view::npos || nl > end) ? end : nl;
@@ -159,7 +161,7 @@ std::vector<Sentence> SplitSentences(std::string_view text, Span body) {
       if (!blank) {
         UErrorCode status = U_ZERO_ERROR;
         UText* ut =
-            utext_openUTF8(nullptr, line.data(), static_cast<int64_t>(line.size()), &status);
+            utext_openUTF8(&line_text, line.data(), static_cast<int64_t>(line.size()), &status);
         if (it != nullptr && U_SUCCESS(status)) {
           it->setText(ut, status);
           int32_t prev = it->first();
@@ -171,12 +173,12 @@ std::vector<Sentence> SplitSentences(std::string_view text, Span body) {
         } else {
           AddTrimmed(text, pos, line_end, paragraph, &out);
         }
-        utext_close(ut);
         ++paragraph;
       }
     }
     pos = line_end + 1;
   }
+  utext_close(&line_text);
   return out;
 }
 

@@ -229,11 +229,12 @@ const char* UnitCode(Unit u) {
 bool IsClockUnit(Unit u) { return u == Unit::kSecond || u == Unit::kMinute || u == Unit::kHour; }
 
 std::vector<Token> Tokenize(std::string_view text, std::string* lower) {
+  // Only letters differ from the text once lower-cased: they are lowered below as the word and
+  // suffix scans pass over them (a separate pass over the whole text cost as much as the scan).
   lower->assign(text.data(), text.size());
-  for (char& c : *lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  char* lower_bytes = lower->data();
   const std::string_view low(*lower);
+  const LexMap& lexicon = Lexicon();  // once, not behind a guard per word
   std::vector<Token> toks;
   toks.reserve(text.size() / 4 + 16);  // news text averages 5 bytes a token, rarely under 4
   const size_t n = text.size();
@@ -248,20 +249,25 @@ std::vector<Token> Tokenize(std::string_view text, std::string* lower) {
       ++i;
       continue;
     }
-    Token t;
+    Token& t = toks.emplace_back();  // built in place: a token is 64 bytes
     t.begin = static_cast<uint32_t>(i);
     t.space_before = space;
     t.para_before = newlines >= 2;
     space = false;
     newlines = 0;
     if (IsAlpha(c)) {
-      size_t j = i + 1;
-      while (j < n && IsAlpha(static_cast<unsigned char>(text[j]))) ++j;
+      size_t j = i;
+      for (; j < n && IsAlpha(static_cast<unsigned char>(text[j])); ++j)
+        lower_bytes[j] = static_cast<char>(text[j] | 0x20);
       t.kind = TokKind::kWord;
       t.cap = c >= 'A' && c <= 'Z';
       t.end = static_cast<uint32_t>(j);
       t.low = low.substr(i, j - i);
-      if (t.low.size() <= 13) t.lex = LookupLex(t.low, &t.trigger);
+      if (t.low.size() <= 13) {
+        const LexEntry* e = lexicon.Find(t.low);
+        t.trigger = e != nullptr && e->trigger;
+        t.lex = e != nullptr && e->temporal ? &e->lex : nullptr;
+      }
       i = j;
     } else if (IsDigit(c)) {
       size_t j = i;
@@ -290,6 +296,7 @@ std::vector<Token> Tokenize(std::string_view text, std::string* lower) {
       size_t k = j;
       while (k < n && IsAlpha(static_cast<unsigned char>(text[k])) && k - j < 4) ++k;
       if (k > j && (k >= n || !IsAlpha(static_cast<unsigned char>(text[k])))) {
+        for (size_t q = j; q < k; ++q) lower_bytes[q] = static_cast<char>(text[q] | 0x20);
         t.suffix = low.substr(j, k - j);
         j = k;
       }
@@ -307,7 +314,6 @@ std::vector<Token> Tokenize(std::string_view text, std::string* lower) {
       t.low = low.substr(i, len);
       i += len;
     }
-    toks.push_back(t);
   }
   return toks;
 }

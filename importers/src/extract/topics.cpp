@@ -57,8 +57,7 @@ uint32_t TopicMatcher::PrefixKey(std::string_view s, size_t n) {
 
 template <typename Fn>
 void TopicMatcher::Candidates(const Token& tok, Fn fn) const {
-  if (!tok.is_word()) return;
-  if ((tok.cls & kClsTopicsDone) && !(tok.cls & kClsTopicHead)) return;
+  if (!MayHead(tok)) return;
   if (first_bloom_.MayHave(tok.hash))
     if (auto it = by_first_.find(tok); it != by_first_.end())
       for (size_t i : it->second) fn(i);
@@ -108,6 +107,8 @@ std::vector<uint8_t> TopicMatcher::Hits(const Seq& content, const std::vector<To
   std::vector<uint8_t> hit(n, 0), veto(n, 0);
   bool any = false;
   for (size_t i = 0; i < content.size(); ++i) {
+    // Most tokens head no term: skip them here, before a closure is built and called.
+    if (!MayHead(At(content, i))) continue;
     Candidates(At(content, i), [&](size_t ti) {
       const Term& t = terms_[ti];
       if (t.veto || hit[t.topic]) return;
@@ -120,6 +121,7 @@ std::vector<uint8_t> TopicMatcher::Hits(const Seq& content, const std::vector<To
   }
   if (!any) return {};
   for (size_t i = 0; i < context.size(); ++i) {
+    if (!MayHead(context[i])) continue;
     Candidates(context[i], [&](size_t ti) {
       const Term& t = terms_[ti];
       if (t.veto && hit[t.topic] && !veto[t.topic] && Matches(t, context, i)) veto[t.topic] = 1;

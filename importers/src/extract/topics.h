@@ -50,6 +50,10 @@ class TopicMatcher {
   static const Token& At(const std::vector<const Token*>& v, size_t i) { return *v[i]; }
   template <typename Seq>
   bool Matches(const Term& t, const Seq& toks, size_t i) const;
+  // False when the token surely starts no term (not a word, or Classify found it heads none).
+  static bool MayHead(const Token& tok) {
+    return tok.is_word() && (!(tok.cls & kClsTopicsDone) || (tok.cls & kClsTopicHead));
+  }
   // Calls fn(term index) for every term that may start at toks[i].
   template <typename Fn>
   void Candidates(const Token& tok, Fn fn) const;
