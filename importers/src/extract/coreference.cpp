@@ -142,7 +142,10 @@ int ActorTable::Find(const NameMention& m, const std::string& name,
     // mentioned last ("George W. Bush" and "George H.W. Bush" both fit "George Bush").
     int best = -1;
     uint32_t best_pos = 0;
+    const size_t first_hash = WordHashOf(std::string_view(name).substr(0, name.find(' ')));
     for (size_t i = 0; i < actors_.size(); ++i) {
+      // The word hashes rule out nearly every actor before a string is compared.
+      if (keys_[i].first_word != first_hash || keys_[i].last_word != last_hash) continue;
       const Actor& a = actors_[i];
       if (a.type != ActorType::kPerson || !gender_fits(static_cast<int>(i)) ||
           !SameNameButMiddle(a.name, name))

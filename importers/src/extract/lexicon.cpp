@@ -161,13 +161,16 @@ Status Lexicon::ParseNames(std::string_view text, std::string_view origin) {
       if (f.size() < 3)
         return Status::InvalidArgument(LineError(origin, line_no, "demonym without a place"));
       demonyms[joined] = std::string(f[2]);
-      places.insert(JoinWords(PhraseWords(f[2])));
+      std::vector<std::string> place = PhraseWords(f[2]);
+      places.insert(JoinWords(place));
+      if (place.size() > 1) place_heads.insert(place[0]);
     } else if (kind == "source") {
       source_nouns.insert(joined);
     } else if (kind == "nonname") {
       nonnames.insert(joined);
     } else if (kind == "place") {
       places.insert(joined);
+      if (words.size() > 1) place_heads.insert(words[0]);
     } else if (kind == "group") {
       group_words.insert(joined);
     } else if (kind == "given") {

@@ -97,6 +97,7 @@ struct Lexicon {
   WordSet nonnames;               // lower-cased
   WordSet group_words;            // lower-cased: "democrats", "evangelicals"
   WordSet places;                 // lower-cased: the demonyms' places and `place` rows
+  WordSet place_heads;            // first words of the places of two or more words
   WordSet source_nouns;           // lower-cased heads of lower-case sources
   // Role nouns and the titles they refer back to: "congressman" -> {"rep.", "representative",
   // "congressman"}, so that "the congressman" finds "Rep. Adam Kessler". Lower-cased.

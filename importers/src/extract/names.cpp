@@ -33,12 +33,11 @@ bool IsNonName(const Token& t, const Lexicon& lex) {
 // The number of tokens of a place name at `k` that a title follows ("Florida Sen.", "New
 // Hampshire Gov."), or 0.
 size_t PlaceBeforeTitle(const std::vector<Token>& toks, size_t k, size_t e, const Lexicon& lex) {
-  for (size_t n = 2; n >= 1; --n) {
-    if (k + n + 1 >= e) continue;
-    std::string words(toks[k].lower);
-    if (n == 2) words += " " + toks[k + 1].lower;
-    if (lex.places.count(words) && lex.titles.Match(toks, k + n) != nullptr) return n;
-  }
+  if (k + 3 < e && lex.place_heads.count(toks[k]) &&
+      lex.places.count(toks[k].lower + " " + toks[k + 1].lower) &&
+      lex.titles.Match(toks, k + 2) != nullptr)
+    return 2;
+  if (k + 2 < e && lex.places.count(toks[k]) && lex.titles.Match(toks, k + 1) != nullptr) return 1;
   return 0;
 }
 
