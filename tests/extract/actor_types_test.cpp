@@ -112,3 +112,15 @@ TEST_CASE("actor types: a middle initial or name does not split a person, differ
   CHECK(FindActor(g, "Lars A. Berg") != nullptr);
   CHECK(FindActor(g, "Lars B. Berg") != nullptr);
 }
+
+TEST_CASE("actor types: an organisation called by its first word is the organisation",
+          "[coreference]") {
+  auto g = ExtractArticle(
+      "Breach\n\nNordvault Systems disclosed a breach on Monday. Nordvault said the stolen "
+      "records were encrypted.\n",
+      "2019-03-11");
+  const Statement* s = FindStatement(g, "records were encrypted");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Nordvault Systems");
+  CHECK(FindActor(g, "Nordvault") == nullptr);
+}

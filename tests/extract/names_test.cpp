@@ -132,6 +132,21 @@ TEST_CASE("names: a day after a name is not part of it", "[names]") {
   CHECK(NameText(text, m[0].name) == "Ingrid Solberg");
 }
 
+TEST_CASE("names: portfolio words before a title and 'of ...' after it belong to the title",
+          "[names]") {
+  std::string text =
+      "Labour Minister Ingrid Solberg spoke, then Harbour Board Chairman Lars Berg, then "
+      "Director of Port Affairs Kari Dahl.";
+  auto m = Names(text);
+  REQUIRE(m.size() == 3);
+  CHECK(NameText(text, m[0].name) == "Ingrid Solberg");
+  CHECK(m[0].title == "Labour Minister");
+  CHECK(NameText(text, m[1].name) == "Lars Berg");
+  CHECK(m[1].title == "Harbour Board Chairman");
+  CHECK(NameText(text, m[2].name) == "Kari Dahl");
+  CHECK(m[2].title == "Director of Port Affairs");
+}
+
 TEST_CASE("coreference: surnames, pronouns and role nouns", "[coreference]") {
   std::string text =
       "Defence Minister Kadi Rebane met Sen. Tom Hale. Rebane spoke first. She left early.";

@@ -276,6 +276,28 @@ int ActorTable::AddSpeakerName(const NameMention& m) {
   return idx;
 }
 
+int ActorTable::FindOrganizationByFirstWord(const std::string& word, Span mention) {
+  int best = -1;
+  uint32_t best_pos = 0;
+  const size_t word_hash = WordHashOf(word);
+  for (size_t i = 0; i < actors_.size(); ++i) {
+    const Actor& a = actors_[i];
+    if (keys_[i].first_word != word_hash || a.type != ActorType::kOrganization ||
+        !StartsWithWord(a.name, word))
+      continue;
+    uint32_t last = LastMentionBefore(static_cast<int>(i), mention.begin) + 1;
+    if (best < 0 || last >= best_pos) {
+      best = static_cast<int>(i);
+      best_pos = last;
+    }
+  }
+  if (best >= 0) {
+    RecordMention(best, mention);
+    AddAlias(best, word);
+  }
+  return best;
+}
+
 int ActorTable::ResolvePronoun(std::string_view w, uint32_t pos) const {
   bool person = w == "he" || w == "she" || w == "his" || w == "her" || w == "him";
   bool thing = w == "it" || w == "its";

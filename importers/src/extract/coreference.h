@@ -25,6 +25,9 @@ class ActorTable {
   // Creates (or finds) an actor for a name that stands as a speaker without other evidence.
   int AddSpeakerName(const NameMention& m);
 
+  // The organisation whose name begins with the word `word` ("Nordvault" of "Nordvault Systems"),
+  // the one mentioned last before `mention`; records the mention. -1 if none.
+  int FindOrganizationByFirstWord(const std::string& word, Span mention);
   // The actor a pronoun at `pos` refers to ("he", "she", "it", "they", "who"...), or -1.
   int ResolvePronoun(std::string_view lower_pronoun, uint32_t pos) const;
   // The actor a role noun phrase refers to ("president" of "The president"), or -1. A person

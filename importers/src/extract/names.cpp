@@ -56,6 +56,19 @@ std::string Join(std::string_view text, const std::vector<Token>& toks, size_t a
   return NameText(text, Span{toks[a].begin, toks[b - 1].end});
 }
 
+// "Chief of Staff Katie Walsh", "Director of Government Affairs Phil Smith": "of" and the
+// capitalised words after a title belong to it while two words are left for the name. Returns
+// where the name may begin.
+size_t TitleComplement(std::string_view text, const std::vector<Token>& toks, size_t k, size_t e,
+                       std::string* title) {
+  if (k >= e || !(toks[k].is("of") || toks[k].is("for"))) return k;
+  size_t j = k + 1;
+  while (j + 2 < e && toks[j].capitalized) ++j;
+  if (j == k + 1) return k;
+  *title += " " + Join(text, toks, k, j);
+  return j;
+}
+
 }  // namespace
 
 std::string_view WithoutContraction(std::string_view lower) {
@@ -178,7 +191,28 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
         m.title = m.title.empty() ? title : m.title + " " + title;
         if (!t->gender.empty()) m.gender = t->gender;
         k += t->words.size();
+        k = TitleComplement(text, toks, k, e, &m.title);
         continue;
+      }
+      // "Labour Minister Gabriela Novak", "Oversight Committee Chairman X": one or two portfolio
+      // words heading the first title, with a name of two words after it.
+      if (m.title.empty() && toks[k].capitalized) {
+        size_t taken = 0;
+        for (size_t lead = 1; lead <= 2 && taken == 0; ++lead) {
+          const Lexicon::Title* t1 = k + lead < e ? lex.titles.Match(toks, k + lead) : nullptr;
+          if (t1 == nullptr || k + lead + t1->words.size() + 2 > e) continue;
+          if (lead == 2 && !toks[k + 1].capitalized) continue;
+          if (lex.titles.Match(toks, k + lead + t1->words.size()) != nullptr) continue;
+          title_start = std::min(title_start, k);
+          m.title = Join(text, toks, k, k + lead + t1->words.size());
+          if (!t1->gender.empty()) m.gender = t1->gender;
+          taken = lead + t1->words.size();
+        }
+        if (taken > 0) {
+          k += taken;
+          k = TitleComplement(text, toks, k, e, &m.title);
+          continue;
+        }
       }
       break;
     }

@@ -152,7 +152,13 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
     } else if (lone == LoneWord::kCommonNoun) {
       sp.actor = table->AddMention(*best);
     } else {
-      sp.actor = table->AddSpeakerName(*best);
+      sp.actor = table->AddMention(*best);
+      // "Nordvault said" after "Nordvault Systems": an organisation called by its first word,
+      // when no one is called so.
+      if (sp.actor < 0 && best->last == best->first + 1 && best->title.empty() &&
+          !lexicon_.org_words.count(T[best->first]))
+        sp.actor = table->FindOrganizationByFirstWord(NameText(text, best->name), best->span);
+      if (sp.actor < 0) sp.actor = table->AddSpeakerName(*best);
     }
     if (sp.actor >= 0) {
       sp.name = table->actor(sp.actor).name;
