@@ -147,6 +147,21 @@ TEST_CASE("names: portfolio words before a title and 'of ...' after it belong to
   CHECK(m[2].title == "Director of Port Affairs");
 }
 
+TEST_CASE("names: a word inside a title's reach that begins no name stays none", "[names]") {
+  std::string text = "He met the candidate Tuesday morning. As Secretary I signed it.";
+  CHECK(Names(text).empty());
+}
+
+TEST_CASE("names: a capital inside one word names an organisation, not after a particle",
+          "[names]") {
+  std::string text2 = "NewsDesk objected; McKinnon did too.";
+  auto m2 = Names(text2);
+  REQUIRE(m2.size() == 2);
+  CHECK(m2[0].type == ActorType::kOrganization);
+  CHECK(m2[0].certain);
+  CHECK(m2[1].type == ActorType::kPerson);
+}
+
 TEST_CASE("coreference: surnames, pronouns and role nouns", "[coreference]") {
   std::string text =
       "Defence Minister Kadi Rebane met Sen. Tom Hale. Rebane spoke first. She left early.";

@@ -47,6 +47,22 @@ bool HasOrgWord(const std::vector<Token>& toks, size_t a, size_t b, const Lexico
   return false;
 }
 
+// "BuzzFeed", "HuffPost", "RealClearPolitics": a capital after a lower-case letter inside one
+// word names a company or a publication; surnames that do so ("McConnell", "DeSantis",
+// "LaHood", "MacArthur") begin with a particle.
+bool IsCamelCase(std::string_view text, const Token& t) {
+  std::string_view w = text.substr(t.begin, t.end - t.begin);
+  for (std::string_view particle : {"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
+    if (w.size() > particle.size() && w.substr(0, particle.size()) == particle &&
+        std::isupper(static_cast<unsigned char>(w[particle.size()])))
+      return false;
+  for (size_t i = 1; i + 1 < w.size(); ++i)
+    if (std::islower(static_cast<unsigned char>(w[i])) &&
+        std::isupper(static_cast<unsigned char>(w[i + 1])))
+      return true;
+  return false;
+}
+
 bool EndsPossessive(const Token& t) {
   return t.lower.size() > 2 && t.lower.compare(t.lower.size() - 2, 2, "'s") == 0;
 }
@@ -135,6 +151,11 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
                         lex.titles.Match(toks, s - 1)->words.size() == 1;
     if (!title_before) {
       while (s < e && (IsNonName(toks[s], lex) || IsConnector(toks[s]))) ++s;
+    } else if (e == s + 1 && (IsNonName(toks[s], lex) || lex.demonyms.count(toks[s]) ||
+                              toks[s].is("democratic") || toks[s].is("republican"))) {
+      // "the candidate Tuesday morning", "As Secretary I", "a chief Democratic negotiator": a
+      // word that begins no name stays none after a title too.
+      continue;
     }
     // "in Miami Tuesday": a day after a name is no part of it.
     static const WordSet kDays = {"monday", "tuesday",  "wednesday", "thursday",
@@ -217,6 +238,7 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
       break;
     }
     if (k >= e) continue;
+    if (e == k + 1 && IsNonName(toks[k], lex)) continue;  // "As Secretary I championed"
     m.first = k;
     m.last = e;
     m.name = {toks[k].begin, toks[e - 1].end};
@@ -253,7 +275,8 @@ std::vector<NameMention> FindNames(std::string_view text, const std::vector<Toke
         lower_name += w;
       }
     }
-    if (e - k == 1 && IsAcronym(text, toks[k]) && m.title.empty()) org = true;
+    if (e - k == 1 && (IsAcronym(text, toks[k]) || IsCamelCase(text, toks[k])) && m.title.empty())
+      org = true;
     // A dateline opening the sentence ("BERGEN — ", "OSLO, Norway -- ") names a place.
     auto is_dash = [](const Token& t) { return IsDash(t) || t.is("-"); };
     bool dateline = s == 0 && IsAcronym(text, toks[k]) && e < n &&
