@@ -16,6 +16,19 @@ constexpr size_t kLeadCount = std::size(kGatedLeads);
 struct Gate {
   uint8_t classes = 0;
   std::unordered_set<std::string_view> words;
+  // Bit n of shape[c - 'a']: some word in `words` starts with c and has n letters. Most words
+  // after "the" fail this test, without hashing.
+  uint32_t shape[26] = {};
+  bool MayHold(std::string_view w) const {
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    return c >= 'a' && c <= 'z' && w.size() < 32 && (shape[c - 'a'] >> w.size() & 1u) != 0;
+  }
+  void Add(std::string_view w) {
+    words.insert(w);
+    // Followers are lower-case words (a declaration says so); shorter than 32 letters.
+    if (w[0] < 'a' || w[0] > 'z' || w.size() >= 32) std::abort();
+    shape[w[0] - 'a'] |= 1u << w.size();
+  }
 };
 
 int LeadIndex(std::string_view w) {
@@ -38,7 +51,7 @@ std::array<Gate, kLeadCount> BuildGates() {
       for (size_t b = 0; b < h->words.size();) {
         size_t e = h->words.find(' ', b);
         if (e == std::string_view::npos) e = h->words.size();
-        if (e > b) gates[k].words.insert(h->words.substr(b, e - b));
+        if (e > b) gates[k].Add(h->words.substr(b, e - b));
         b = e + 1;
       }
     }
@@ -70,7 +83,7 @@ bool HeadsAdmit(const std::vector<Token>& toks, size_t i) {
       return x.low == "-"sv && (g.classes & kFollowHyphen) != 0;
     case TokKind::kWord:
       if (x.lex != nullptr && (g.classes & kFollowLex) != 0) return true;
-      return g.words.count(x.low) != 0;
+      return g.MayHold(x.low) && g.words.count(x.low) != 0;
   }
   return true;
 }
