@@ -83,9 +83,13 @@ std::string EventId(std::string_view article_id, Span span) {
 }
 
 std::string ActorId(ActorType type, std::string_view canonical_name) {
+  return ActorIdOfFolded(type, FoldName(canonical_name));
+}
+
+std::string ActorIdOfFolded(ActorType type, std::string_view folded_name) {
   static constexpr char kTags[] = {'p', 'o', 'l', 'g'};
   char tag = kTags[static_cast<int>(type)];
-  return std::string(1, tag) + Hex16(Hash64(FoldName(canonical_name)));
+  return std::string(1, tag) + Hex16(Hash64(folded_name));
 }
 
 std::string OutletId(std::string_view outlet_name) {

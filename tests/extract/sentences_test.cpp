@@ -34,6 +34,22 @@ TEST_CASE("sentences: byte offsets survive multi-byte characters", "[sentences]"
   CHECK(s[0].span.begin == 0);
 }
 
+TEST_CASE("sentences: offsets after characters outside the BMP and ill-formed bytes",
+          "[sentences]") {
+  // A 4-byte character is two UTF-16 units for ICU; the spans stay byte offsets.
+  std::string text = "Fans cheered \xF0\x9F\x8E\x89 loudly. The team won. \xF0\x9F\x8F\x86 Again.";
+  auto s = SplitSentences(text, All(text));
+  REQUIRE(s.size() == 3);
+  CHECK(SpanText(text, s[0].span) == "Fans cheered \xF0\x9F\x8E\x89 loudly.");
+  CHECK(SpanText(text, s[1].span) == "The team won.");
+  CHECK(SpanText(text, s[2].span) == "\xF0\x9F\x8F\x86 Again.");
+  // A stray continuation byte: the line is still split, with byte offsets.
+  std::string bad = "Prices rose \x80 sharply. Markets fell.";
+  auto b = SplitSentences(bad, All(bad));
+  REQUIRE(b.size() == 2);
+  CHECK(SpanText(bad, b[1].span) == "Markets fell.");
+}
+
 TEST_CASE("sentences: a line break ends a sentence and counts paragraphs", "[sentences]") {
   std::string text =
       "A headline without a period\n\nThe first paragraph. It has two sentences.\n"

@@ -6,7 +6,8 @@
 using namespace tkg;
 
 TEST_CASE("ids are stable and depend on what identifies the thing") {
-  CHECK(ArticleId("https://example.org/a", "text one") == ArticleId("https://example.org/a", "other"));
+  CHECK(ArticleId("https://example.org/a", "text one") ==
+        ArticleId("https://example.org/a", "other"));
   CHECK(ArticleId("", "text one") != ArticleId("", "text two"));
   CHECK(ArticleId("", "x").size() == 17);
   CHECK(ArticleId("", "x")[0] == 'a');
@@ -16,6 +17,9 @@ TEST_CASE("ids are stable and depend on what identifies the thing") {
         ActorId(ActorType::kPerson, "maria  lindqvist"));
   CHECK(ActorId(ActorType::kPerson, "Acme") != ActorId(ActorType::kOrganization, "Acme"));
   CHECK(ActorId(ActorType::kOrganization, "the Acme Group")[0] == 'o');
+  // Extraction passes the name it folded already.
+  CHECK(ActorIdOfFolded(ActorType::kOrganization, FoldName("the Acme  Group")) ==
+        ActorId(ActorType::kOrganization, "the Acme  Group"));
   CHECK(TopicId("Cyber deterrence") == "cyber-deterrence");
   // A known value pins the hash function: ids must never change between versions.
   CHECK(Hex16(Hash64("")) == "2d06800538d394c2");

@@ -170,12 +170,12 @@ void ActorTable::SetNameKeys(int actor) {
   k.last_word = WordHashOf(LastWord(name));
 }
 
-int ActorTable::Create(const NameMention& m, const std::string& name) {
+int ActorTable::Create(const NameMention& m, const std::string& name, std::string folded) {
   Actor a;
   a.name = name;
   a.type = m.type;
-  a.id = ActorId(m.type, name);
-  folded_.push_back({FoldName(a.name)});
+  a.id = ActorIdOfFolded(m.type, folded);
+  folded_.push_back({std::move(folded)});
   IndexMin(&canon_, folded_.back()[0], static_cast<int>(folded_.size() - 1));
   actors_.push_back(std::move(a));
   genders_.push_back(m.gender);
@@ -229,14 +229,14 @@ int ActorTable::AddMention(const NameMention& m) {
   int idx = Find(m, name, folded_name);
   if (idx < 0) {
     if (!m.certain) return -1;
-    idx = Create(m, name);
+    idx = Create(m, name, folded_name);
   } else if (m.type == ActorType::kPerson && name.find(' ') != std::string::npos &&
              actors_[static_cast<size_t>(idx)].name.find(' ') == std::string::npos) {
     // Upgrade "Xi" founded by "President Xi" to the full name.
     Actor& a = actors_[static_cast<size_t>(idx)];
     a.aliases.push_back(a.name);
     a.name = name;
-    a.id = ActorId(a.type, name);
+    a.id = ActorIdOfFolded(a.type, folded_name);
     auto& folded = folded_[static_cast<size_t>(idx)];
     folded.push_back(folded[0]);
     folded[0] = folded_name;
@@ -271,7 +271,7 @@ int ActorTable::AddSpeakerName(const NameMention& m) {
   if (idx >= 0) return idx;
   std::string name = NameText(text_, m.name);
   if (name.empty()) return -1;
-  idx = Create(m, name);
+  idx = Create(m, name, FoldName(name));
   RecordMention(idx, m.span);
   return idx;
 }

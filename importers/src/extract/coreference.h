@@ -47,7 +47,8 @@ class ActorTable {
  private:
   // `folded` is FoldName(name), which the caller keeps for AddAlias.
   int Find(const NameMention& m, const std::string& name, const std::string& folded) const;
-  int Create(const NameMention& m, const std::string& name);
+  // `folded` as for Find.
+  int Create(const NameMention& m, const std::string& name, std::string folded);
   // The mention's roles: its title, and a second one from an apposition.
   void AddRole(int actor, const NameMention& m);
   void AddRole(int actor, const std::string& title, const std::string& of, Span evidence);

@@ -4,10 +4,13 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include <cctype>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "word_list.h"
 
@@ -31,6 +34,58 @@ icu::BreakIterator* ThreadIterator() {
   }();
   return iter.get();
 }
+
+// A line as UTF-16 for the break iterator, with the byte offset of each code unit. ICU walks a
+// UTF-16 text in place, while a UTF-8 UText converts the text chunk by chunk as the iterator
+// moves (that conversion cost a third as much as the breaking itself). Reused across lines.
+class Utf16Line {
+ public:
+  // False for ill-formed UTF-8: the caller then hands ICU the bytes, which it reads its own way.
+  bool Convert(std::string_view line) {
+    const auto* s = reinterpret_cast<const uint8_t*>(line.data());
+    const int32_t n = static_cast<int32_t>(line.size());
+    // A line never has more UTF-16 units than bytes: written in place, no push_back per unit.
+    if (units_.size() < line.size() + 1) {
+      units_.resize(line.size() + 1);
+      byte_of_.resize(line.size() + 1);
+    }
+    UChar* u = units_.data();
+    uint32_t* at = byte_of_.data();
+    int32_t k = 0;
+    for (int32_t i = 0; i < n;) {
+      if (s[i] < 0x80) {  // most bytes of English news
+        u[k] = s[i];
+        at[k++] = static_cast<uint32_t>(i++);
+        continue;
+      }
+      int32_t start = i;
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) return false;
+      if (U_IS_BMP(c)) {
+        u[k] = static_cast<UChar>(c);
+        at[k++] = static_cast<uint32_t>(start);
+      } else {
+        u[k] = U16_LEAD(c);
+        at[k++] = static_cast<uint32_t>(start);
+        u[k] = U16_TRAIL(c);
+        at[k++] = static_cast<uint32_t>(start);
+      }
+    }
+    at[k] = static_cast<uint32_t>(n);
+    size_ = k;
+    return true;
+  }
+  const UChar* data() const { return units_.data(); }
+  int64_t size() const { return size_; }
+  // The byte offset in the line of a code unit index (a break ICU reported).
+  size_t Byte(int32_t unit) const { return byte_of_[static_cast<size_t>(unit)]; }
+
+ private:
+  std::vector<UChar> units_;
+  std::vector<uint32_t> byte_of_;  // per unit, and the line's end
+  int64_t size_ = 0;               // units of the current line
+};
 
 // A sentence never starts with a lower-case letter: ICU's break after "U.S." or "No." before
 // one is undone.
@@ -147,6 +202,7 @@ std::vector<Sentence> SplitSentences(std::string_view text, Span body) {
   icu::BreakIterator* it = ThreadIterator();
   // One UText on the stack, re-pointed at each line: opening one per line allocated it.
   UText line_text = UTEXT_INITIALIZER;
+  Utf16Line line16;
   while (pos < end) {
     size_t nl = text.find('\n', pos);
     size_t line_end = (nl == std::string_view::npos || nl > end) ? end : nl;
@@ -160,15 +216,18 @@ std::vector<Sentence> SplitSentences(std::string_view text, Span body) {
         }
       if (!blank) {
         UErrorCode status = U_ZERO_ERROR;
-        UText* ut =
-            utext_openUTF8(&line_text, line.data(), static_cast<int64_t>(line.size()), &status);
+        bool utf16 = line16.Convert(line);
+        UText* ut = utf16 ? utext_openUChars(&line_text, line16.data(), line16.size(), &status)
+                          : utext_openUTF8(&line_text, line.data(),
+                                           static_cast<int64_t>(line.size()), &status);
         if (it != nullptr && U_SUCCESS(status)) {
           it->setText(ut, status);
-          int32_t prev = it->first();
+          // Native indexes of a UTF-8 UText are byte offsets; of a UTF-16 one, code units.
+          auto byte = [&](int32_t b) { return utf16 ? line16.Byte(b) : static_cast<size_t>(b); };
+          size_t prev = byte(it->first());
           for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
-            // Native indexes of a UTF-8 UText are byte offsets.
-            AddTrimmed(text, pos + prev, pos + b, paragraph, &out);
-            prev = b;
+            AddTrimmed(text, pos + prev, pos + byte(b), paragraph, &out);
+            prev = byte(b);
           }
         } else {
           AddTrimmed(text, pos, line_end, paragraph, &out);

@@ -416,6 +416,16 @@ bool Scanner::Head(size_t i, Match* best) {
   return found;
 }
 
+// Heads of the modifiers Best puts before a rule's match: approximators ("at least", "no more
+// than", "up to", "more than") and "the end/beginning/start/middle/turn of". The other
+// approximators ("about", "over", ...) are not gated.
+const LeadHeads kModifierHeads[] = {{"at", 0, "least most"},
+                                    {"no", 0, "more less"},
+                                    {"up", 0, "to"},
+                                    {"more", 0, "than"},
+                                    {"the", 0, "end beginning start middle turn"},
+                                    {}};
+
 bool Scanner::Best(size_t i, Match* best) {
   bool found = Head(i, best);
   // Approximators belong to durations, offsets and clock times: "about two years",
@@ -505,7 +515,8 @@ std::vector<TimeExpression> Scanner::Run() {
         continue;
       }
     }
-    if (!MayStart(toks_[i], i + 1 < toks_.size() ? &toks_[i + 1] : nullptr)) {
+    if (!MayStart(toks_[i], i + 1 < toks_.size() ? &toks_[i + 1] : nullptr) ||
+        !HeadsAdmit(toks_, i)) {
       ++i;
       continue;
     }

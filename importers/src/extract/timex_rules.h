@@ -16,6 +16,7 @@
 
 #include "timex_calendar.h"
 #include "timex_context.h"
+#include "timex_heads.h"
 #include "timex_tokens.h"
 #include "tkg/schema/types.h"
 

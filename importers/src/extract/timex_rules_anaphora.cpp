@@ -28,6 +28,14 @@ size_t YearBackTail(const Scanner& s, size_t j) {
 
 }  // namespace
 
+// Heads of ComparisonRule and AnaphoraRule: "the same/comparable/corresponding quarter or
+// period", "the quarter a year ago"; "that (same) day", "the same/next/following/previous day",
+// "the day before", "the year-ago period" (a temporal word after "that" or "the"); "year-ago".
+const LeadHeads kAnaphoraHeads[] = {
+    {"the", kFollowLex, "same comparable corresponding period next following previous"},
+    {"that", kFollowLex, "same"},
+    {}};
+
 bool Scanner::ComparisonRule(size_t i, Match* m) {
   // "the same period last year", "the quarter a year ago", "the comparable quarter of last
   // year": earnings reports compare the period they report with the one a year before it.
@@ -202,6 +210,10 @@ const DayHoliday* FindDayHoliday(std::string_view first_word) {
 }
 
 }  // namespace
+
+// Heads: "last"/"next"/"this" (not gated) or the holiday's capitalised first word: "Election
+// Day", "New Year's Day".
+const LeadHeads kHolidayHeads[] = {{"election", 0, "day"}, {"new", 0, "year"}, {}};
 
 bool Scanner::HolidayRule(size_t i, Match* m) {
   size_t j = i;

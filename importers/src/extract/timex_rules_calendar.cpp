@@ -66,6 +66,10 @@ bool IsFunctionWord(std::string_view w) {
 
 }  // namespace
 
+// Heads (timex_heads.h): the numeric and month-first forms start at a number or a month name;
+// "the" starts "the 5th of January" and needs a day after it (a number, an ordinal, "twenty-").
+const LeadHeads kCalendarHeads[] = {{"the", kFollowNumber | kFollowLex, ""}, {}};
+
 bool Scanner::CalendarRule(size_t i, Match* m) {
   const size_t n = size();
   if (i >= n) return false;
@@ -167,6 +171,10 @@ bool Scanner::CalendarRule(size_t i, Match* m) {
   }
   return false;
 }
+
+// Heads: a weekday name, or "last"/"next"/"this" before one (none gated); "the" only in "the
+// previous Friday".
+const LeadHeads kWeekdayHeads[] = {{"the", 0, "previous preceding following"}, {}};
 
 bool Scanner::WeekdayRule(size_t i, Match* m) {
   // "the previous Friday", "the following Monday": counted from the day the text is talking
@@ -281,6 +289,9 @@ bool Scanner::WeekdayRule(size_t i, Match* m) {
   }
   return true;
 }
+
+// Heads: a number, "noon", "midday" or "midnight"; no gated lead.
+const LeadHeads kClockHeads[] = {{}};
 
 bool Scanner::ClockRule(size_t i, Match* m) {
   int h = -1, mi = 0;
@@ -463,6 +474,15 @@ bool Scanner::RelativeYear(size_t i, int* y, size_t* next) const {
   *next = i + 2;
   return true;
 }
+
+// Heads: a year, "'98", "fiscal", "year-end"; "the" before a decade ("the 1990s", "the '90s",
+// "the mid-1990s", "the nineties"), "the year 2000", a century ("the 20th", "the nineteenth",
+// "the twenty-first") or "the full year".
+const LeadHeads kYearHeads[] = {
+    {"the", kFollowNumber | kFollowLex | kFollowApostrophe,
+     "early late mid twenties thirties forties fifties sixties seventies eighties nineties full "
+     "entire whole"},
+    {}};
 
 bool Scanner::YearRule(size_t i, Match* m) {
   size_t j = i;

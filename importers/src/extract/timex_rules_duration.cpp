@@ -85,6 +85,22 @@ bool SomeDay(const Scanner& s, size_t i) {
 
 }  // namespace
 
+// Heads: a count ("3", "two", "several", "a"/"an", "half a"), a span word ("past", "next",
+// "first", ...) or a unit ("years ago"); "the" before a span word, a number or a unit ("the past
+// two years", "the two-week delay", "the weeks before": a count word that is not a number, "the
+// few days", is refused at the end of the rule). After "a"/"an" the count is "a few",
+// "a couple", "a hundred" or one, and then comes the unit, a hyphen ("a-") or a word that may
+// stand between count and unit ("a further year", "an additional week").
+const LeadHeads kDurationHeads[] = {
+    {"the", kFollowNumber | kFollowLex,
+     "past last next first coming previous following final preceding latest initial recent "
+     "remaining"},
+    {"a", kFollowLex | kFollowHyphen,
+     "few couple more additional further trading business working straight consecutive full"},
+    {"an", kFollowLex | kFollowHyphen,
+     "few couple more additional further trading business working straight consecutive full"},
+    {}};
+
 bool Scanner::DurationRule(size_t i, Match* m) {
   if (SomeDay(*this, i)) return false;
   // "half a century", "half an hour": half of one unit, where TimeML can spell it whole (P50Y,
@@ -330,6 +346,9 @@ bool Scanner::DurationRule(size_t i, Match* m) {
   return true;
 }
 
+// Heads: "daily", "weekly", ..., plural weekdays, "every", "each"; no gated lead.
+const LeadHeads kSetHeads[] = {{}};
+
 bool Scanner::SetRule(size_t i, Match* m) {
   if (i >= size() || tok(i).kind != TokKind::kWord) return false;
   std::string_view w = tok(i).low;
@@ -431,6 +450,15 @@ bool Scanner::SetRule(size_t i, Match* m) {
   }
   return false;
 }
+
+// Heads: "recently", "soon", "current", ... (not gated); "as soon as possible", "a later
+// date", "the future" (with "near", "foreseeable", ... before it), "the near/short/long term",
+// "the past" and "over the years" (a unit after "the").
+const LeadHeads kRefHeads[] = {
+    {"the", kFollowLex, "near foreseeable distant immediate future short long past"},
+    {"as", 0, "soon"},
+    {"a", 0, "later"},
+    {}};
 
 bool Scanner::RefRule(size_t i, Match* m) {
   if (i >= size() || tok(i).kind != TokKind::kWord) return false;

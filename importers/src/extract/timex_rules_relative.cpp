@@ -34,6 +34,9 @@ void SeasonOf(int month, int year, int* idx, int* label_year) {
 
 }  // namespace
 
+// Heads: the deictic words themselves; "the" only in "the day before yesterday".
+const LeadHeads kDeicticHeads[] = {{"the", 0, "day"}, {}};
+
 bool Scanner::DeicticRule(size_t i, Match* m) {
   if (i >= size() || tok(i).kind != TokKind::kWord) return false;
   std::string_view w = tok(i).low;
@@ -136,6 +139,14 @@ bool Scanner::DeicticRule(size_t i, Match* m) {
   }
   return false;
 }
+
+// Heads: "last", "next", "this", ... (none gated), or "the" before one of them ("the past
+// week", "the present year"), before "fiscal", "early"/"late" ("the early summer") or before a
+// temporal word ("the year", "the summer").
+const LeadHeads kRelativeHeads[] = {
+    {"the", kFollowLex,
+     "last past next coming upcoming current present latest previous fiscal early late"},
+    {}};
 
 bool Scanner::RelativeRule(size_t i, Match* m) {
   size_t j = i;
@@ -349,6 +360,17 @@ bool Scanner::RelativeRule(size_t i, Match* m) {
   }
   return false;
 }
+
+// Heads: "Q3", "H1", "FY", a year ("1989's third quarter"), an ordinal, a modifier ("fiscal",
+// "latest", "current", ...; "most" only in "most recent"), or "the" before any of these ("the
+// 1988 second quarter", "the '89 quarter"), before "this"/"last"/"next year's" or before
+// "quarter" itself. "half" and "period" need a modifier or an ordinal before them.
+const LeadHeads kQuarterHeads[] = {
+    {"the", kFollowNumber | kFollowLex | kFollowApostrophe,
+     "this last next fiscal comparable same latest previous past prior most recent current coming "
+     "upcoming final"},
+    {"most", 0, "recent"},
+    {}};
 
 bool Scanner::QuarterRule(size_t i, Match* m) {
   // Business shorthand: "Q3", "Q3 2016", "H1 2015", "FY2016", "FY 2016".

@@ -1,16 +1,25 @@
 // Time expressions: tokenizer and temporal lexicon.
 #include "timex_tokens.h"
 
+#include <array>
 #include <string>
 
 namespace tkg::extract::timex {
 namespace {
 
-bool IsAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+// Byte classes by table: the tokenizer asks one of these of every byte of every article.
+enum ByteClass : uint8_t { kOther = 0, kAlpha = 1, kDigit = 2, kSpace = 4 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kAlpha;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kAlpha;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  for (int c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[c] = kSpace;
+  return t;
+}();
+bool IsAlpha(unsigned char c) { return kByteClass[c] == kAlpha; }
+bool IsDigit(unsigned char c) { return kByteClass[c] == kDigit; }
+bool IsSpace(unsigned char c) { return kByteClass[c] == kSpace; }
 
 // A small open-addressing hash table: the lexicon is looked up for every word of every article,
 // and std::hash over string_view dominated the profile.

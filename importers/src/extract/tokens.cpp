@@ -44,18 +44,27 @@ TokenKind AsciiQuoteKind(std::string_view text, size_t i, size_t len, size_t end
   return after_space ? TokenKind::kOpenQuote : TokenKind::kCloseQuote;
 }
 
-const Multi* MatchMulti(std::string_view text, size_t i) {
-  unsigned char c = static_cast<unsigned char>(text[i]);
-  if (c != 0xE2 && c != 0xC2) return nullptr;  // every entry starts with one of these
+const Multi* MatchMultiAt(std::string_view text, size_t i) {
   for (const auto& m : kMulti)
     if (text.compare(i, m.bytes.size(), m.bytes) == 0) return &m;
   return nullptr;
 }
 
-// An ASCII letter or digit, in two unsigned comparisons.
-inline bool IsAsciiAlnum(unsigned char c) {
-  return static_cast<unsigned>((c | 0x20) - 'a') < 26u || static_cast<unsigned>(c - '0') < 10u;
+// Asked at the end of every word: the first byte settles nearly all calls, inline.
+inline const Multi* MatchMulti(std::string_view text, size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c != 0xE2 && c != 0xC2) return nullptr;  // every entry starts with one of these
+  return MatchMultiAt(text, i);
 }
+
+// ASCII letters and digits by table: asked of every byte of every sentence.
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+  for (int c = '0'; c <= '9'; ++c) t[c] = true;
+  return t;
+}();
+inline bool IsAsciiAlnum(unsigned char c) { return kAsciiAlnum[c]; }
 
 bool IsAbbreviation(std::string_view lower) {
   static constexpr std::string_view kAbbr[] = {
@@ -75,7 +84,7 @@ bool IsAbbreviation(std::string_view lower) {
 
 inline bool WordByte(std::string_view text, size_t i) {
   unsigned char c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c < 0x80) return kAsciiAlnum[c];
   if (c == 0xE2 || c == 0xC2) return MatchMulti(text, i) == nullptr;
   return true;  // other lead and continuation bytes belong to letters
 }

@@ -61,8 +61,11 @@ void TopicMatcher::Candidates(const Token& tok, Fn fn) const {
   if (first_bloom_.MayHave(tok.hash))
     if (auto it = by_first_.find(tok); it != by_first_.end())
       for (size_t i : it->second) fn(i);
+  // PrefixKey(tok.lower, n) for n = 1..3, one byte added a step: every word asks all three.
+  uint32_t bytes = 0;
   for (size_t n = 1; n <= 3 && n <= tok.lower.size(); ++n) {
-    uint32_t key = PrefixKey(tok.lower, n);
+    bytes |= static_cast<uint32_t>(static_cast<uint8_t>(tok.lower[n - 1])) << (8 * (n - 1));
+    uint32_t key = (static_cast<uint32_t>(n) << 24) | bytes;
     if (!prefix_bloom_.MayHave(MixKey(key))) continue;
     if (auto it = by_prefix_.find(key); it != by_prefix_.end())
       for (size_t i : it->second)

@@ -27,6 +27,9 @@ std::string ArticleId(std::string_view canonical_url, std::string_view text);
 std::string StatementId(std::string_view article_id, Span content_span);
 std::string EventId(std::string_view article_id, Span span);
 std::string ActorId(ActorType type, std::string_view canonical_name);
+// ActorId of a name already folded (FoldName(canonical_name)): extraction folds every name it
+// meets and need not fold it again.
+std::string ActorIdOfFolded(ActorType type, std::string_view folded_name);
 std::string OutletId(std::string_view outlet_name);
 std::string TopicId(std::string_view topic_name);
 
