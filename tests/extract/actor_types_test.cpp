@@ -20,12 +20,6 @@ const char* kArticle =
     "Harbour director Lars Berg spoke on Tuesday. He\xE2\x80\x99s been saying the levy is a tax. "
     "Others say the vote will be close.\n";
 
-const Actor* FindActor(const ArticleGraph& g, const std::string& name) {
-  for (const auto& a : g.actors)
-    if (a.name == name) return &a;
-  return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("actor types: a lone common noun as a source founds no actor", "[coreference]") {

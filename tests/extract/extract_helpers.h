@@ -45,6 +45,13 @@ inline const Statement* FindStatement(const ArticleGraph& g, const std::string& 
   return nullptr;
 }
 
+// The actor with that canonical name, or nullptr.
+inline const Actor* FindActor(const ArticleGraph& g, const std::string& name) {
+  for (const auto& a : g.actors)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
 inline bool HasTopic(const Statement& s, const std::string& topic) {
   for (const auto& t : s.topics)
     if (t == topic) return true;

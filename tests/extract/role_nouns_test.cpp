@@ -18,12 +18,6 @@ const char* kArticle =
     "The congressman said the vote should wait until June. The company said the deal was "
     "fair.\n";
 
-const Actor* FindActor(const ArticleGraph& g, const std::string& name) {
-  for (const auto& a : g.actors)
-    if (a.name == name) return &a;
-  return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("role nouns: 'the congressman' is the representative named before", "[coreference]") {
