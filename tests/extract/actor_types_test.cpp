@@ -118,3 +118,21 @@ TEST_CASE("actor types: an organisation called by its first word is the organisa
   CHECK(s->speaker == "Nordvault Systems");
   CHECK(FindActor(g, "Nordvault") == nullptr);
 }
+
+TEST_CASE("actor types: an organisation named by one well-known word is an organisation",
+          "[coreference]") {
+  auto g = ExtractArticle(
+      "Ferry Fares Rise\n\n"
+      "Politico reported that the fares would rise. General Electric said it would build the "
+      "ferries. Michael Bloomberg said the fares were fair.\n",
+      "2019-03-11");
+  for (const char* name : {"Politico", "General Electric"}) {
+    INFO(name);
+    const Actor* a = FindActor(g, name);
+    REQUIRE(a != nullptr);
+    CHECK(a->type == ActorType::kOrganization);
+  }
+  const Actor* person = FindActor(g, "Michael Bloomberg");
+  REQUIRE(person != nullptr);
+  CHECK(person->type == ActorType::kPerson);
+}
