@@ -72,6 +72,20 @@ TEST_CASE("names: a possessive is not part of the name", "[names]") {
   CHECK(NameText(text, m[0].name) == "Nordia Telecom");
 }
 
+TEST_CASE("names: a no-break space or a line break inside a name is one space", "[names]") {
+  std::string text = "Mayor Ilse\xC2\xA0Varga met Tomas\nReed. Varga spoke, then Tomas Reed spoke.";
+  auto m = Names(text);
+  REQUIRE(m.size() >= 2);
+  CHECK(NameText(text, m[0].name) == "Ilse Varga");
+  CHECK(NameText(text, m[1].name) == "Tomas Reed");
+  ActorTable table(text);
+  for (const auto& mention : m) table.AddMention(mention);
+  // The later "Tomas Reed", spelled with an ASCII space, is the same person.
+  REQUIRE(table.actors().size() == 2);
+  CHECK(table.actor(0).name == "Ilse Varga");
+  CHECK(table.actor(1).name == "Tomas Reed");
+}
+
 TEST_CASE("names: a full name 'of' a place is the name, the place its role's 'of'", "[names]") {
   std::string text = "Sen. Ingrid Solberg of Hordaland objected, and so did the Bank of Hamar.";
   auto m = Names(text);

@@ -108,8 +108,39 @@ LoneWord ClassifyLoneWord(const Token& word, const Lexicon& lex) {
   return LoneWord::kMaybeName;
 }
 
+namespace {
+
+// Bytes of the space character starting at text[i] (ASCII white space, a no-break space, or a
+// Unicode space between U+2000 and U+200A or U+202F), or 0. News often sets a no-break space
+// between a given name and a surname, and wrapped text breaks lines inside names.
+size_t SpaceBytes(std::string_view text, size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
+  if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(text[i + 2]);
+    if ((d >= 0x80 && d <= 0x8A) || d == 0xAF) return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::string NameText(std::string_view text, Span span) {
-  std::string s(SpanText(text, span));
+  // A name's words joined by single ASCII spaces, whatever space separated them in the text.
+  std::string_view raw = SpanText(text, span);
+  std::string s;
+  s.reserve(raw.size());
+  for (size_t i = 0; i < raw.size();) {
+    size_t n = SpaceBytes(raw, i);
+    if (n == 0) {
+      s.push_back(raw[i++]);
+      continue;
+    }
+    if (!s.empty() && s.back() != ' ') s.push_back(' ');
+    i += n;
+  }
+  if (!s.empty() && s.back() == ' ') s.pop_back();
   auto s_at_end = !s.empty() && (s.back() == 's' || s.back() == 'S');
   if (s_at_end && s.size() > 2 && s[s.size() - 2] == '\'')
     s.resize(s.size() - 2);

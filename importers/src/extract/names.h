@@ -46,7 +46,8 @@ std::string_view WithoutContraction(std::string_view lower);
 enum class LoneWord { kMaybeName, kCommonNoun, kGroup };
 LoneWord ClassifyLoneWord(const Token& word, const Lexicon& lexicon);
 
-// The text of a span with a possessive "'s" or "’s" removed.
+// The text of a name's span, its words joined by single ASCII spaces (a no-break space or a line
+// break between them counts as a space), with a possessive "'s" or "’s" removed.
 std::string NameText(std::string_view text, Span span);
 
 }  // namespace tkg::extract
