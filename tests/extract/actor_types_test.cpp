@@ -136,3 +136,37 @@ TEST_CASE("actor types: an organisation named by one well-known word is an organ
   REQUIRE(person != nullptr);
   CHECK(person->type == ActorType::kPerson);
 }
+
+TEST_CASE("actor types: a headline speaker is the body's person with that surname",
+          "[coreference]") {
+  auto g = ExtractArticle(
+      "Okafor Says Ferries Will Run\n\n"
+      "Transport minister Ada Okafor said on Monday that the ferries would run on time.\n",
+      "2019-03-11");
+  const Statement* head = FindStatement(g, "Ferries Will Run");
+  REQUIRE(head != nullptr);
+  CHECK(head->speaker == "Ada Okafor");
+  const Actor* okafor = FindActor(g, "Ada Okafor");
+  REQUIRE(okafor != nullptr);
+  CHECK(head->speaker_id == okafor->id);
+}
+
+TEST_CASE("actor types: a headline surname two people share stays unresolved", "[coreference]") {
+  auto g = ExtractArticle(
+      "Varga: Bridge Tolls Must Fall\n\n"
+      "Ilse Varga said the tolls were too high. Varga spoke first. Her brother Peter Varga said "
+      "nothing.\n",
+      "2019-03-11");
+  const Statement* head = FindStatement(g, "Bridge Tolls Must Fall");
+  REQUIRE(head != nullptr);
+  CHECK(head->speaker == "Varga");
+  CHECK(head->speaker_id.empty());
+}
+
+TEST_CASE("actor types: a verb opening a question begins no name", "[coreference]") {
+  auto g = ExtractArticle(
+      "Tolls Debate\n\nIs Mayor Ilse Varga right about the tolls? Varga said she was.\n",
+      "2019-03-11");
+  CHECK(FindActor(g, "Ilse Varga") != nullptr);
+  CHECK(FindActor(g, "Is Mayor Ilse Varga") == nullptr);
+}

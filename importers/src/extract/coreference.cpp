@@ -298,6 +298,27 @@ int ActorTable::FindOrganizationByFirstWord(const std::string& word, Span mentio
   return best;
 }
 
+int ActorTable::FindForHeadline(std::string_view name) const {
+  const std::string folded = FoldName(name);
+  if (folded.empty()) return -1;
+  if (folded.find(' ') == std::string::npos) {
+    // A surname fits only when one person of the body has it: "Clinton" over an article about
+    // Hillary and Bill Clinton stays unresolved, even where the body called one of them so.
+    const size_t hash = WordHashOf(name);  // keys_ hash the name's words as written
+    int found = -1;
+    for (size_t i = 0; i < actors_.size(); ++i) {
+      if (actors_[i].type != ActorType::kPerson || keys_[i].last_word != hash) continue;
+      if (LastWord(actors_[i].name) != name) continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(i);
+    }
+    if (found >= 0) return found;
+  }
+  if (auto it = canon_.find(folded); it != canon_.end()) return it->second;
+  if (auto it = alias_.find(folded); it != alias_.end()) return it->second;
+  return -1;
+}
+
 int ActorTable::ResolvePronoun(std::string_view w, uint32_t pos) const {
   bool person = w == "he" || w == "she" || w == "his" || w == "her" || w == "him";
   bool thing = w == "it" || w == "its";

@@ -165,6 +165,26 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
       return sp;
     }
   }
+  // A headline's speaker ("Trump Says ...", "Sen. Sanders: ...") is one of the body's actors,
+  // called by name or surname after any title.
+  if (best == nullptr && st.title_case) {
+    size_t k = first;
+    while (k < last) {
+      const Lexicon::Title* title = lexicon_.titles.Match(T, k);
+      if (title == nullptr) break;
+      k += title->words.size();
+    }
+    bool names_only = k < last && last - k <= 4;
+    for (size_t i = k; i < last && names_only; ++i) names_only = T[i].is_word() && T[i].capitalized;
+    int a =
+        names_only ? table->FindForHeadline(NameText(text, Span{T[k].begin, T[last - 1].end})) : -1;
+    if (a >= 0) {
+      sp.actor = a;
+      sp.name = table->actor(a).name;
+      table->AddReference(a, src, "");
+      return sp;
+    }
+  }
   // A contracted pronoun is the pronoun: "He's comparing ...".
   std::string head(last - first == 1 ? WithoutContraction(T[last - 1].lower) : T[last - 1].lower);
   if (last - first == 1 && (head == "who" || head == "which")) {
