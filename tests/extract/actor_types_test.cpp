@@ -170,3 +170,20 @@ TEST_CASE("actor types: a verb opening a question begins no name", "[coreference
   CHECK(FindActor(g, "Ilse Varga") != nullptr);
   CHECK(FindActor(g, "Is Mayor Ilse Varga") == nullptr);
 }
+
+TEST_CASE("actor types: a lone surname before 'who' founds the speaker", "[coreference]") {
+  auto g = ExtractArticle(
+      "Ferry Pact\n\n"
+      "The council backed the ferry pact. Contrast that with Okafor, who has called the pact a "
+      "disaster. Voters in Ohio, who said the fares were high, stayed home.\n",
+      "2019-03-11");
+  const Statement* s = FindStatement(g, "the pact a disaster");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Okafor");
+  const Actor* okafor = FindActor(g, "Okafor");
+  REQUIRE(okafor != nullptr);
+  CHECK(s->speaker_id == okafor->id);
+  const Statement* voters = FindStatement(g, "the fares were high");
+  REQUIRE(voters != nullptr);
+  CHECK(voters->speaker_id.empty());  // "who" stands for people, not for Ohio
+}

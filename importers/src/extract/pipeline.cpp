@@ -94,11 +94,36 @@ class PipelineExtractor final : public Extractor {
   Speaker ResolveSource(std::string_view text, const SentenceTokens& st,
                         const std::vector<NameMention>& names, size_t first, size_t last,
                         ActorTable* table) const;
+  // The actor a name standing as a speaker founds or refers to, or -1.
+  int SpeakerActor(std::string_view text, const std::vector<Token>& T, const NameMention& m,
+                   ActorTable* table) const;
 
   Taxonomy taxonomy_;
   Lexicon lexicon_;
   TopicMatcher topics_;
 };
+
+int PipelineExtractor::SpeakerActor(std::string_view text, const std::vector<Token>& T,
+                                    const NameMention& m, ActorTable* table) const {
+  // A lone uncertain word founds an actor only as a name or a group: "Polls show" and
+  // "Aides said" keep their words without one, unless an actor was called so before.
+  LoneWord lone = !m.certain && m.last == m.first + 1 && m.title.empty()
+                      ? ClassifyLoneWord(T[m.first], lexicon_)
+                      : LoneWord::kMaybeName;
+  if (lone == LoneWord::kGroup) {
+    NameMention group = m;
+    group.type = ActorType::kGroup;
+    group.certain = true;
+    return table->AddSpeakerName(group);
+  }
+  int actor = table->AddMention(m);
+  if (actor >= 0 || lone == LoneWord::kCommonNoun) return actor;
+  // "Nordvault said" after "Nordvault Systems": an organisation called by its first word, when
+  // no one is called so.
+  if (m.last == m.first + 1 && m.title.empty() && !lexicon_.org_words.count(T[m.first]))
+    actor = table->FindOrganizationByFirstWord(NameText(text, m.name), m.span);
+  return actor >= 0 ? actor : table->AddSpeakerName(m);
+}
 
 Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTokens& st,
                                          const std::vector<NameMention>& names, size_t first,
@@ -139,27 +164,7 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
     }
   }
   if (best != nullptr) {
-    // A lone uncertain word founds an actor only as a name or a group: "Polls show" and
-    // "Aides said" keep their words without one, unless an actor was called so before.
-    LoneWord lone = !best->certain && best->last == best->first + 1 && best->title.empty()
-                        ? ClassifyLoneWord(T[best->first], lexicon_)
-                        : LoneWord::kMaybeName;
-    if (lone == LoneWord::kGroup) {
-      NameMention group = *best;
-      group.type = ActorType::kGroup;
-      group.certain = true;
-      sp.actor = table->AddSpeakerName(group);
-    } else if (lone == LoneWord::kCommonNoun) {
-      sp.actor = table->AddMention(*best);
-    } else {
-      sp.actor = table->AddMention(*best);
-      // "Nordvault said" after "Nordvault Systems": an organisation called by its first word,
-      // when no one is called so.
-      if (sp.actor < 0 && best->last == best->first + 1 && best->title.empty() &&
-          !lexicon_.org_words.count(T[best->first]))
-        sp.actor = table->FindOrganizationByFirstWord(NameText(text, best->name), best->span);
-      if (sp.actor < 0) sp.actor = table->AddSpeakerName(*best);
-    }
+    sp.actor = SpeakerActor(text, T, *best, table);
     if (sp.actor >= 0) {
       sp.name = table->actor(sp.actor).name;
       return sp;
@@ -188,8 +193,11 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
   // A contracted pronoun is the pronoun: "He's comparing ...".
   std::string head(last - first == 1 ? WithoutContraction(T[last - 1].lower) : T[last - 1].lower);
   if (last - first == 1 && (head == "who" || head == "which")) {
-    if (const NameMention* m = RelativeAntecedent(T, first, names); m != nullptr) {
-      int a = table->AddMention(*m);
+    const NameMention* m = RelativeAntecedent(T, first, names);
+    // "who" stands for people: "voters in Manchester, who said" is not Manchester.
+    if (m != nullptr && head == "who" && m->type == ActorType::kPlace) m = nullptr;
+    if (m != nullptr) {
+      int a = SpeakerActor(text, T, *m, table);
       if (a >= 0) {
         sp.actor = a;
         sp.name = table->actor(a).name;
