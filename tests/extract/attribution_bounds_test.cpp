@@ -491,3 +491,14 @@ TEST_CASE("attribution: a time clause with 'as <pronoun>' is the writer's", "[at
   REQUIRE(s != nullptr);
   CHECK(s->text == "she is confident about the harbour vote");
 }
+
+TEST_CASE("attribution: ', and' a noun phrase and a reporting verb is another source",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Poll\n\nMost islanders said the new ferry timetable was worse than the old one, and "
+      "many older commuters said they would drive instead.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "ferry timetable");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the new ferry timetable was worse than the old one");
+}

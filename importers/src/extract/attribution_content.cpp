@@ -269,6 +269,19 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     bool comma = T[i - 1].is(",");
     if (j < r.b && !T[j].capitalized && IsVerbCue(T, j, lex) && (subject == 0 || comma))
       return T[i - 1].is(",") ? i - 1 : i;
+    // ", and three-quarters said ...", ", and other party leaders have said ...": after a
+    // comma, any short noun phrase, then a finite reporting verb, is another source.
+    if (comma && T[i].is("and")) {
+      size_t e = i + 1;
+      while (e < r.b && e < i + 7 && T[e].is_word() && !IsVerbCue(T, e, lex) &&
+             !IsFiniteAux(T[e]) && !IsStop(T[e]))
+        ++e;
+      size_t v = e;
+      if (v < r.b && IsFiniteAux(T[v])) ++v;
+      if (e > i + 1 && v < r.b && !T[v].capitalized && IsVerbCue(T, v, lex) &&
+          !T[v].lower.ends_with("ing"))
+        return i - 1;
+    }
   }
   return r.b;
 }
