@@ -502,3 +502,17 @@ TEST_CASE("attribution: ', and' a noun phrase and a reporting verb is another so
   REQUIRE(a != nullptr);
   CHECK(a->text == "the new ferry timetable was worse than the old one");
 }
+
+TEST_CASE("attribution: a stance verb's object of joined names or names before a plural noun",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Race\n\nMayor Ola Berg endorsed Kari Lund and Nils Dahl on Friday.\n\n"
+      "Pia Holm has criticized Labour councillors for delaying the quay.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "Kari Lund");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "Kari Lund and Nils Dahl");
+  const Statement* b = FindStatement(g, "councillors");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "Labour councillors for delaying the quay");
+}
