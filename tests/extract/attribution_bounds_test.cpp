@@ -516,3 +516,14 @@ TEST_CASE("attribution: a stance verb's object of joined names or names before a
   REQUIRE(b != nullptr);
   CHECK(b->text == "Labour councillors for delaying the quay");
 }
+
+TEST_CASE("attribution: a stance verb's object ends before 'and' + the source's next action",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nMayor Ola Berg opposed the quay plan and later voted to fund a study of "
+      "it.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "quay plan");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay plan");
+}

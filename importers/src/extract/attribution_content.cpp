@@ -310,6 +310,16 @@ size_t Finder::StanceObjectEnd(const Toks& T, Range r) const {
     }
     // "endorsed her – they appeared together ...": a dash, then the writer's own clause.
     if (IsDash(T[i]) && (IsPronoun(T[i + 1]) || T[i + 1].is("and") || T[i + 1].is("but"))) return i;
+    // "opposed the bill and later voted for it", "blamed hackers but did not say ...": the
+    // source's next action, not the object.
+    if ((T[i].is("and") || T[i].is("but")) && i > r.a) {
+      size_t j = i + 1;
+      while (j < r.b && j < i + 3 && IsSkippable(T[j]) && !IsFiniteAux(T[j])) ++j;
+      if (j < r.b && !T[j].capitalized &&
+          (IsFiniteAux(T[j]) || IsVerbCue(T, j, lex) ||
+           (T[j].lower.size() > 4 && T[j].lower.ends_with("ed"))))
+        return T[i - 1].is(",") ? i - 1 : i;
+    }
     if (!T[i].is(",")) continue;
     const Token& n = T[i + 1];
     if (kAfterComma.count(n) && !(i + 2 < r.b && T[i + 2].is("that"))) return i;
