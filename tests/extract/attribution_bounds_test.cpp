@@ -527,3 +527,15 @@ TEST_CASE("attribution: a stance verb's object ends before 'and' + the source's 
   REQUIRE(a != nullptr);
   CHECK(a->text == "the quay plan");
 }
+
+TEST_CASE("attribution: a dash before 'and' + a reporting clause ends the content",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nPia Holm said the quay would cost far too much \xE2\x80\x94 and she noted that "
+      "the port "
+      "board had agreed.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "cost far too much");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay would cost far too much");
+}

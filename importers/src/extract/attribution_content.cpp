@@ -266,9 +266,10 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
       ++j;
     }
     // "and said", "and also warned": the same source; ", and Republicans want": another one.
-    bool comma = T[i - 1].is(",");
+    // (A dash before "and" parts clauses as a comma does: "... - and he noted ...".)
+    bool comma = T[i - 1].is(",") || IsDash(T[i - 1]);
     if (j < r.b && !T[j].capitalized && IsVerbCue(T, j, lex) && (subject == 0 || comma))
-      return T[i - 1].is(",") ? i - 1 : i;
+      return comma ? i - 1 : i;
     // ", and three-quarters said ...", ", and other party leaders have said ...": after a
     // comma, any short noun phrase, then a finite reporting verb, is another source.
     if (comma && T[i].is("and")) {
