@@ -539,3 +539,13 @@ TEST_CASE("attribution: a dash before 'and' + a reporting clause ends the conten
   REQUIRE(a != nullptr);
   CHECK(a->text == "the quay would cost far too much");
 }
+
+TEST_CASE("attribution: a name and its own reporting participle end the content", "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Talks\n\nThe two mayors issued a statement expressing hope for the quay talks, "
+      "Berg saying the port would gain and Holm calling it a fair deal.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "hope for the quay talks");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "hope for the quay talks");
+}

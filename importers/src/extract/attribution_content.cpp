@@ -253,6 +253,17 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
         T[i + 1].lower.size() > 4 &&
         T[i + 1].lower.compare(T[i + 1].lower.size() - 3, 3, "ing") == 0)
       return T[i].kind == TokenKind::kCloseQuote ? i + 1 : i;
+    // "... - Ryan saying he was pleased and Trump calling it ...": a name and its own
+    // participle are another source's words.
+    if ((T[i].is(",") || IsDash(T[i])) && T[i + 1].capitalized) {
+      size_t v = i + 1;
+      while (v < r.b && v < i + 4 && T[v].is_word() && T[v].capitalized &&
+             !T[v].lower.ends_with("'s") && !T[v].lower.ends_with("\xE2\x80\x99s"))
+        ++v;
+      if (v + 1 < r.b && !T[v].capitalized && T[v].lower.size() > 4 &&
+          T[v].lower.ends_with("ing") && IsVerbCue(T, v, lex))
+        return i;
+    }
     if (!(T[i].is("and") || T[i].is("but"))) continue;
     size_t j = i + 1;
     size_t subject = 0;
