@@ -548,4 +548,10 @@ TEST_CASE("attribution: a name and its own reporting participle end the content"
   const Statement* a = FindStatement(g, "hope for the quay talks");
   REQUIRE(a != nullptr);
   CHECK(a->text == "hope for the quay talks");
+  const Statement* b = FindStatement(g, "port would gain");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "the port would gain");
+  const Statement* c = FindStatement(g, "fair deal");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker == "Holm");
 }
