@@ -555,3 +555,17 @@ TEST_CASE("attribution: a name and its own reporting participle end the content"
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "Holm");
 }
+
+TEST_CASE("attribution: 'with Name <reporting participle>' is another source's statement",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Talks\n\nPort workers said they were tired of the delays, with Lund calling the "
+      "board's plan a waste of time.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "tired of the delays");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "they were tired of the delays");
+  const Statement* b = FindStatement(g, "waste of time");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Lund");
+}

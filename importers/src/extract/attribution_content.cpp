@@ -255,7 +255,8 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
       return T[i].kind == TokenKind::kCloseQuote ? i + 1 : i;
     // "... - Ryan saying he was pleased and Trump calling it ...": a name and its own
     // participle are another source's words.
-    if ((T[i].is(",") || IsDash(T[i]) || T[i].is("and")) && T[i + 1].capitalized) {
+    if ((T[i].is(",") || IsDash(T[i]) || T[i].is("and") || T[i].is("with")) &&
+        T[i + 1].capitalized) {
       size_t v = i + 1;
       while (v < r.b && v < i + 4 && T[v].is_word() && T[v].capitalized &&
              !T[v].lower.ends_with("'s") && !T[v].lower.ends_with("\xE2\x80\x99s"))
