@@ -569,3 +569,14 @@ TEST_CASE("attribution: 'with Name <reporting participle>' is another source's s
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Lund");
 }
+
+TEST_CASE("attribution: an adjunct after a quotation closed with its comma is the writer's",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nOla Berg said the quay was \"a costly mistake,\" although he voted for it "
+      "twice.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "costly mistake");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay was \"a costly mistake,\"");
+}

@@ -211,6 +211,11 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     // ", although ...", ", while ...", ", leading to ...": the writer's adjunct, not the words.
     static const WordSet kAdjuncts = {"although",  "though",   "whereas", "while", "leading",
                                       "prompting", "compared", "sending", "after", "before"};
+    // (Also after a quotation closed with its comma: `"a mistake," although he ...`.)
+    bool comma_closed = T[i].kind == TokenKind::kCloseQuote && i > 0 && T[i - 1].is(",");
+    if (comma_closed && (kAdjuncts.count(T[i + 1]) ||
+                         (T[i + 1].is("but") && !(i + 2 < r.b && T[i + 2].is("that")))))
+      return i + 1;
     if (T[i].is(",") && kAdjuncts.count(T[i + 1])) return i;
     // "they believe X; 29 percent said ...": a semicolon ends the reported clause.
     if (T[i].is(";")) return i;
