@@ -580,3 +580,17 @@ TEST_CASE("attribution: an adjunct after a quotation closed with its comma is th
   REQUIRE(a != nullptr);
   CHECK(a->text == "the quay was \"a costly mistake,\"");
 }
+
+TEST_CASE("attribution: 'and' + a reporting clause after a quotation closed with its comma",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nOla Berg said the quay was \"far too costly,\" and he warned that the port "
+      "would lose its ferries.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "far too costly");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay was \"far too costly,\"");
+  const Statement* b = FindStatement(g, "lose its ferries");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "the port would lose its ferries");
+}

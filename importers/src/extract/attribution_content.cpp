@@ -249,9 +249,9 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     // an opening phrase: "that in the three counties, which include X, voters ...").
     static const WordSet kOpening = {"in",     "at",    "during", "among",  "across",    "after",
                                      "before", "since", "under",  "within", "throughout"};
-    if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which")) &&
+    if ((T[i].is(",") || comma_closed) && (T[i + 1].is("who") || T[i + 1].is("which")) &&
         !(kOpening.count(T[r.a]) && IntroPhrase(T, Range{r.a, i})))
-      return i;
+      return comma_closed ? i + 1 : i;
     // ", saying ...", ", he added": another attribution begins; also after a quotation closed
     // with its comma (`maniacal," adding, "...`).
     if (IsParticipleLeadIn(T, i) && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
@@ -284,9 +284,10 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     }
     // "and said", "and also warned": the same source; ", and Republicans want": another one.
     // (A dash before "and" parts clauses as a comma does: "... - and he noted ...".)
-    bool comma = T[i - 1].is(",") || IsDash(T[i - 1]);
+    bool comma = T[i - 1].is(",") || IsDash(T[i - 1]) ||
+                 (T[i - 1].kind == TokenKind::kCloseQuote && i > 1 && T[i - 2].is(","));
     if (j < r.b && !T[j].capitalized && IsVerbCue(T, j, lex) && (subject == 0 || comma))
-      return comma ? i - 1 : i;
+      return T[i - 1].is(",") || IsDash(T[i - 1]) ? i - 1 : i;
     // ", and three-quarters said ...", ", and other party leaders have said ...": after a
     // comma, any short noun phrase, then a finite reporting verb, is another source.
     if (comma && T[i].is("and")) {
