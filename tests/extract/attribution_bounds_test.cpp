@@ -594,3 +594,14 @@ TEST_CASE("attribution: 'and' + a reporting clause after a quotation closed with
   REQUIRE(b != nullptr);
   CHECK(b->text == "the port would lose its ferries");
 }
+
+TEST_CASE("attribution: 'and' + the source's next action after a quotation closed with its comma",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nOla Berg said the quay was \"a monument to waste,\" and walked out of the "
+      "council meeting.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "monument to waste");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay was \"a monument to waste,\"");
+}

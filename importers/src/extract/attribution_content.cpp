@@ -231,10 +231,10 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     // ", but ..." opens a contrast the speaker did not say; ", but that ..." goes on.
     if (T[i].is(",") && T[i + 1].is("but") && !(i + 2 < r.b && T[i + 2].is("that"))) return i;
     // ", and won ...": the source's next action, not its words.
-    if (T[i].is(",") && T[i + 1].is("and") && i + 2 < r.b && T[i + 2].is_word() &&
+    if ((T[i].is(",") || comma_closed) && T[i + 1].is("and") && i + 2 < r.b && T[i + 2].is_word() &&
         !T[i + 2].capitalized && T[i + 2].lower.size() > 4 &&
         T[i + 2].lower.compare(T[i + 2].lower.size() - 2, 2, "ed") == 0)
-      return i;
+      return comma_closed ? i + 1 : i;
     // "... as he faces a primary", "... as they campaigned": the writer's time clause.
     if (T[i].is("as") && i + 2 < r.b && IsPronoun(T[i + 1]) && !T[i + 1].is("it") &&
         !T[i + 1].is("i") && !T[i + 1].is("we") && !T[i + 1].is("you") && T[i + 2].is_word() &&
