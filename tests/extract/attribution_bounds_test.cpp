@@ -605,3 +605,13 @@ TEST_CASE("attribution: 'and' + the source's next action after a quotation close
   REQUIRE(a != nullptr);
   CHECK(a->text == "the quay was \"a monument to waste,\"");
 }
+
+TEST_CASE("attribution: a stance verb's object ends before the writer's 'while' clause",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nMost fishermen backed the quay plan while the ferry crews opposed it.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "quay plan");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay plan");
+}

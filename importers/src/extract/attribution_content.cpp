@@ -329,6 +329,13 @@ size_t Finder::StanceObjectEnd(const Toks& T, Range r) const {
     }
     // "endorsed her – they appeared together ...": a dash, then the writer's own clause.
     if (IsDash(T[i]) && (IsPronoun(T[i + 1]) || T[i + 1].is("and") || T[i + 1].is("but"))) return i;
+    // "preferred Clinton while most men backed Sanders": a contrast the writer draws.
+    // ("while painting ...", the source's own action, goes on.)
+    if ((T[i].is("while") || T[i].is("whereas")) && i > r.a && i + 2 < r.b) {
+      size_t w = i + 1;
+      if (IsSkippable(T[w])) ++w;
+      if (!T[w].lower.ends_with("ing")) return T[i - 1].is(",") ? i - 1 : i;
+    }
     // "opposed the bill and later voted for it", "blamed hackers but did not say ...": the
     // source's next action, not the object.
     if ((T[i].is("and") || T[i].is("but")) && i > r.a) {
