@@ -615,3 +615,16 @@ TEST_CASE("attribution: a stance verb's object ends before the writer's 'while' 
   REQUIRE(a != nullptr);
   CHECK(a->text == "the quay plan");
 }
+
+TEST_CASE("attribution: 'and he said' without a comma begins another statement", "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nOla Berg said the quay would open in May and he said the ferries would "
+      "follow in June.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "open in May");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay would open in May");
+  const Statement* b = FindStatement(g, "follow in June");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "the ferries would follow in June");
+}

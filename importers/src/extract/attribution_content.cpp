@@ -288,6 +288,11 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
                  (T[i - 1].kind == TokenKind::kCloseQuote && i > 1 && T[i - 2].is(","));
     if (j < r.b && !T[j].capitalized && IsVerbCue(T, j, lex) && (subject == 0 || comma))
       return T[i - 1].is(",") || IsDash(T[i - 1]) ? i - 1 : i;
+    // "... and he said ...", "... and Lund says ...": a pronoun or a name with "say" is
+    // another sentence of reported speech even without a comma.
+    if (j < r.b && subject > 0 && subject == j - i - 1 && (T[j].is("said") || T[j].is("says")) &&
+        (IsPronoun(T[i + 1]) || T[i + 1].capitalized))
+      return i;
     // ", and three-quarters said ...", ", and other party leaders have said ...": after a
     // comma, any short noun phrase, then a finite reporting verb, is another source.
     if (comma && T[i].is("and")) {
