@@ -628,3 +628,14 @@ TEST_CASE("attribution: 'and he said' without a comma begins another statement",
   REQUIRE(b != nullptr);
   CHECK(b->text == "the ferries would follow in June");
 }
+
+TEST_CASE("attribution: 'said so' and 'as much' are the answer, the adverbial after is not",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nThe quay will close for a year. Harbour master Pia Holm said as much in an "
+      "interview with the local radio on Friday.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "as much");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "as much");
+}

@@ -130,10 +130,24 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
   r.b = ClauseEnd(T, r);
   if (cue.kind == CueKind::kDirective) r.b = StanceObjectEnd(T, r);
   if (cue.kind == CueKind::kDirective && TakesNameObject(cue.lemma)) r.b = NameObjectEnd(T, r);
+  // "said so in an interview", "acknowledged as much on Monday": the answer is the content,
+  // what follows is when and where.
+  {
+    size_t e = r.a;
+    if (e < r.b && T[e].is("so"))
+      e += 1;
+    else if (e + 1 < r.b && T[e].is("as") && T[e + 1].is("much"))
+      e += 2;
+    // ("felt so strongly about": "so" before an adverb is no answer.)
+    if (e > r.a && e < r.b && (IsAdverbialStart(T[e]) || InTime(T[e])) &&
+        !T[e].lower.ends_with("ly"))
+      r.b = e;
+  }
   r = Trim(T, r);
   // One word is content only as a name ("endorsed Clinton") or an answer ("said no", "said
   // so"), not a stray word.
-  bool answer = r.b == r.a + 1 && (T[r.a].is("yes") || T[r.a].is("no") || T[r.a].is("so"));
+  bool answer = (r.b == r.a + 1 && (T[r.a].is("yes") || T[r.a].is("no") || T[r.a].is("so"))) ||
+                (r.b == r.a + 2 && T[r.a].is("as") && T[r.a + 1].is("much"));
   // ("endorsed her", "opposed it": a stance on someone or something named before.)
   bool object_pronoun =
       r.b == r.a + 1 && cue.kind == CueKind::kDirective &&
