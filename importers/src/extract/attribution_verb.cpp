@@ -336,13 +336,14 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       // apposition; the source is further left.
       // But "The director of the European Centre, Ina Kirsch, told ...": the phrase opens the
       // sentence and its head speaks.
-      if (np->a >= 2 && T[np->a - 1].is("of")) {
+      // (So too "A lawyer for the company, Nils Dahl, said", "Officials at the port, ...".)
+      static const WordSet kInside = {"of", "at", "for", "with", "from", "in"};
+      if (np->a >= 2 && kInside.count(T[np->a - 1])) {
         auto head = LeftNP(T, np->a - 2, lex);
         if (head && PlausibleSource(T, *head) && SkipDateline(T, head->a) == head->a &&
             (head->a == 0 || IsDash(T[head->a - 1])))
           np = Range{head->a, np->b};
       }
-      static const WordSet kInside = {"of", "at", "for", "with", "from", "in"};
       if (np->a > 0 && kInside.count(T[np->a - 1])) continue;
       // "BERGEN — X, ...", "... — X, a spokesman, said"
       bool after_dateline = np->a > 0 && (SkipDateline(T, np->a) == np->a || IsDash(T[np->a - 1]));
