@@ -639,3 +639,13 @@ TEST_CASE("attribution: 'said so' and 'as much' are the answer, the adverbial af
   REQUIRE(a != nullptr);
   CHECK(a->text == "as much");
 }
+
+TEST_CASE("attribution: a participle inside the subject ends before the main reporting verb",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nKari Lund, citing the rising cost, said the quay was a mistake.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "rising cost");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the rising cost");
+}

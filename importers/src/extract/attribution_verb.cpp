@@ -284,6 +284,21 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (auto later = LastClauseSubject(T, p, np->b)) np = later;
     if (!np) return false;
     if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+    // "Lund, citing the cost, said ...": the participle's words end where the main clause's
+    // reporting verb follows a comma.
+    if (!a->direct && a->last_sentence == s) {
+      size_t first = SIZE_MAX;
+      for (size_t i = cj; i + 2 < T.size() && T[i].begin < a->content.end; ++i) {
+        if (T[i].begin < a->content.begin) continue;
+        if (first == SIZE_MAX) first = i;
+        if (T[i].kind == TokenKind::kOpenQuote) break;
+        if (i > first && T[i].is(",") && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
+            !T[i + 1].lower.ends_with("ing") && T[i + 2].is_word()) {
+          SetContent(a, T, Trim(T, Range{first, i}));
+          break;
+        }
+      }
+    }
     SetSource(a, T, *np);
     a->rule = "participle";
     a->confidence = base - 0.15f;
