@@ -648,4 +648,7 @@ TEST_CASE("attribution: a participle inside the subject ends before the main rep
   const Statement* a = FindStatement(g, "rising cost");
   REQUIRE(a != nullptr);
   CHECK(a->text == "the rising cost");
+  const Statement* b = FindStatement(g, "quay was a mistake");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Kari Lund");
 }

@@ -295,6 +295,12 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
         if (i > first && T[i].is(",") && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
             !T[i + 1].lower.ends_with("ing") && T[i + 2].is_word()) {
           SetContent(a, T, Trim(T, Range{first, i}));
+          // (The main verb is no relay of the participle's words: it reports its own.)
+          if (!a->reporter.empty() && a->reporter.begin >= T[i].end) {
+            a->reporter = Span{};
+            relay_.sentence = SIZE_MAX;
+            for (size_t k = i; k < T.size(); ++k) (*consumed)[k] = 0;
+          }
           break;
         }
       }
