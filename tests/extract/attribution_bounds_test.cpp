@@ -491,3 +491,164 @@ TEST_CASE("attribution: a time clause with 'as <pronoun>' is the writer's", "[at
   REQUIRE(s != nullptr);
   CHECK(s->text == "she is confident about the harbour vote");
 }
+
+TEST_CASE("attribution: ', and' a noun phrase and a reporting verb is another source",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Poll\n\nMost islanders said the new ferry timetable was worse than the old one, and "
+      "many older commuters said they would drive instead.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "ferry timetable");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the new ferry timetable was worse than the old one");
+}
+
+TEST_CASE("attribution: a stance verb's object of joined names or names before a plural noun",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Harbour Race\n\nMayor Ola Berg endorsed Kari Lund and Nils Dahl on Friday.\n\n"
+      "Pia Holm has criticized Labour councillors for delaying the quay.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "Kari Lund");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "Kari Lund and Nils Dahl");
+  const Statement* b = FindStatement(g, "councillors");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "Labour councillors for delaying the quay");
+}
+
+TEST_CASE("attribution: a stance verb's object ends before 'and' + the source's next action",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nMayor Ola Berg opposed the quay plan and later voted to fund a study of "
+      "it.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "quay plan");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay plan");
+}
+
+TEST_CASE("attribution: a dash before 'and' + a reporting clause ends the content",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nPia Holm said the quay would cost far too much \xE2\x80\x94 and she noted that "
+      "the port "
+      "board had agreed.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "cost far too much");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay would cost far too much");
+}
+
+TEST_CASE("attribution: a name and its own reporting participle end the content", "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Talks\n\nThe two mayors issued a statement expressing hope for the quay talks, "
+      "Berg saying the port would gain and Holm calling it a fair deal.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "hope for the quay talks");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "hope for the quay talks");
+  const Statement* b = FindStatement(g, "port would gain");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "the port would gain");
+  const Statement* c = FindStatement(g, "fair deal");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker == "Holm");
+}
+
+TEST_CASE("attribution: 'with Name <reporting participle>' is another source's statement",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Talks\n\nPort workers said they were tired of the delays, with Lund calling the "
+      "board's plan a waste of time.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "tired of the delays");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "they were tired of the delays");
+  const Statement* b = FindStatement(g, "waste of time");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Lund");
+}
+
+TEST_CASE("attribution: an adjunct after a quotation closed with its comma is the writer's",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nOla Berg said the quay was \"a costly mistake,\" although he voted for it "
+      "twice.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "costly mistake");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay was \"a costly mistake,\"");
+}
+
+TEST_CASE("attribution: 'and' + a reporting clause after a quotation closed with its comma",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nOla Berg said the quay was \"far too costly,\" and he warned that the port "
+      "would lose its ferries.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "far too costly");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay was \"far too costly,\"");
+  const Statement* b = FindStatement(g, "lose its ferries");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "the port would lose its ferries");
+}
+
+TEST_CASE("attribution: 'and' + the source's next action after a quotation closed with its comma",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nOla Berg said the quay was \"a monument to waste,\" and walked out of the "
+      "council meeting.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "monument to waste");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay was \"a monument to waste,\"");
+}
+
+TEST_CASE("attribution: a stance verb's object ends before the writer's 'while' clause",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nMost fishermen backed the quay plan while the ferry crews opposed it.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "quay plan");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay plan");
+}
+
+TEST_CASE("attribution: 'and he said' without a comma begins another statement", "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nOla Berg said the quay would open in May and he said the ferries would "
+      "follow in June.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "open in May");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the quay would open in May");
+  const Statement* b = FindStatement(g, "follow in June");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "the ferries would follow in June");
+}
+
+TEST_CASE("attribution: 'said so' and 'as much' are the answer, the adverbial after is not",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nThe quay will close for a year. Harbour master Pia Holm said as much in an "
+      "interview with the local radio on Friday.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "as much");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "as much");
+}
+
+TEST_CASE("attribution: a participle inside the subject ends before the main reporting verb",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nKari Lund, citing the rising cost, said the quay was a mistake.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "rising cost");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the rising cost");
+  const Statement* b = FindStatement(g, "quay was a mistake");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Kari Lund");
+}

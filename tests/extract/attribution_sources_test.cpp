@@ -143,3 +143,19 @@ TEST_CASE("attribution: a pronoun contracted with 'has' is the source, not a pos
   CHECK(claim->rule == "possessive_noun");
   CHECK(claim->speaker == "Lars Berg");
 }
+
+TEST_CASE("attribution: 'A lawyer for X, Name, said' and 'Officials at X, a branch of Y, said'",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Ferry Case\n\nA lawyer for the ferry company, Nils Dahl, said the ruling was wrong.\n\n"
+      "Officials at the harbour office, a branch of the city council, said the quay was too "
+      "short.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "ruling was wrong");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Nils Dahl");
+  CHECK(a->text == "the ruling was wrong");
+  const Statement* b = FindStatement(g, "quay was too short");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "the quay was too short");
+}

@@ -130,10 +130,24 @@ bool Finder::ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
   r.b = ClauseEnd(T, r);
   if (cue.kind == CueKind::kDirective) r.b = StanceObjectEnd(T, r);
   if (cue.kind == CueKind::kDirective && TakesNameObject(cue.lemma)) r.b = NameObjectEnd(T, r);
+  // "said so in an interview", "acknowledged as much on Monday": the answer is the content,
+  // what follows is when and where.
+  {
+    size_t e = r.a;
+    if (e < r.b && T[e].is("so"))
+      e += 1;
+    else if (e + 1 < r.b && T[e].is("as") && T[e + 1].is("much"))
+      e += 2;
+    // ("felt so strongly about": "so" before an adverb is no answer.)
+    if (e > r.a && e < r.b && (IsAdverbialStart(T[e]) || InTime(T[e])) &&
+        !T[e].lower.ends_with("ly"))
+      r.b = e;
+  }
   r = Trim(T, r);
   // One word is content only as a name ("endorsed Clinton") or an answer ("said no", "said
   // so"), not a stray word.
-  bool answer = r.b == r.a + 1 && (T[r.a].is("yes") || T[r.a].is("no") || T[r.a].is("so"));
+  bool answer = (r.b == r.a + 1 && (T[r.a].is("yes") || T[r.a].is("no") || T[r.a].is("so"))) ||
+                (r.b == r.a + 2 && T[r.a].is("as") && T[r.a + 1].is("much"));
   // ("endorsed her", "opposed it": a stance on someone or something named before.)
   bool object_pronoun =
       r.b == r.a + 1 && cue.kind == CueKind::kDirective &&
@@ -211,6 +225,11 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     // ", although ...", ", while ...", ", leading to ...": the writer's adjunct, not the words.
     static const WordSet kAdjuncts = {"although",  "though",   "whereas", "while", "leading",
                                       "prompting", "compared", "sending", "after", "before"};
+    // (Also after a quotation closed with its comma: `"a mistake," although he ...`.)
+    bool comma_closed = T[i].kind == TokenKind::kCloseQuote && i > 0 && T[i - 1].is(",");
+    if (comma_closed && (kAdjuncts.count(T[i + 1]) ||
+                         (T[i + 1].is("but") && !(i + 2 < r.b && T[i + 2].is("that")))))
+      return i + 1;
     if (T[i].is(",") && kAdjuncts.count(T[i + 1])) return i;
     // "they believe X; 29 percent said ...": a semicolon ends the reported clause.
     if (T[i].is(";")) return i;
@@ -226,10 +245,10 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     // ", but ..." opens a contrast the speaker did not say; ", but that ..." goes on.
     if (T[i].is(",") && T[i + 1].is("but") && !(i + 2 < r.b && T[i + 2].is("that"))) return i;
     // ", and won ...": the source's next action, not its words.
-    if (T[i].is(",") && T[i + 1].is("and") && i + 2 < r.b && T[i + 2].is_word() &&
+    if ((T[i].is(",") || comma_closed) && T[i + 1].is("and") && i + 2 < r.b && T[i + 2].is_word() &&
         !T[i + 2].capitalized && T[i + 2].lower.size() > 4 &&
         T[i + 2].lower.compare(T[i + 2].lower.size() - 2, 2, "ed") == 0)
-      return i;
+      return comma_closed ? i + 1 : i;
     // "... as he faces a primary", "... as they campaigned": the writer's time clause.
     if (T[i].is("as") && i + 2 < r.b && IsPronoun(T[i + 1]) && !T[i + 1].is("it") &&
         !T[i + 1].is("i") && !T[i + 1].is("we") && !T[i + 1].is("you") && T[i + 2].is_word() &&
@@ -244,15 +263,27 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     // an opening phrase: "that in the three counties, which include X, voters ...").
     static const WordSet kOpening = {"in",     "at",    "during", "among",  "across",    "after",
                                      "before", "since", "under",  "within", "throughout"};
-    if (T[i].is(",") && (T[i + 1].is("who") || T[i + 1].is("which")) &&
+    if ((T[i].is(",") || comma_closed) && (T[i + 1].is("who") || T[i + 1].is("which")) &&
         !(kOpening.count(T[r.a]) && IntroPhrase(T, Range{r.a, i})))
-      return i;
+      return comma_closed ? i + 1 : i;
     // ", saying ...", ", he added": another attribution begins; also after a quotation closed
     // with its comma (`maniacal," adding, "...`).
     if (IsParticipleLeadIn(T, i) && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
         T[i + 1].lower.size() > 4 &&
         T[i + 1].lower.compare(T[i + 1].lower.size() - 3, 3, "ing") == 0)
       return T[i].kind == TokenKind::kCloseQuote ? i + 1 : i;
+    // "... - Ryan saying he was pleased and Trump calling it ...": a name and its own
+    // participle are another source's words.
+    if ((T[i].is(",") || IsDash(T[i]) || T[i].is("and") || T[i].is("with")) &&
+        T[i + 1].capitalized) {
+      size_t v = i + 1;
+      while (v < r.b && v < i + 4 && T[v].is_word() && T[v].capitalized &&
+             !T[v].lower.ends_with("'s") && !T[v].lower.ends_with("\xE2\x80\x99s"))
+        ++v;
+      if (v + 1 < r.b && !T[v].capitalized && T[v].lower.size() > 4 &&
+          T[v].lower.ends_with("ing") && IsVerbCue(T, v, lex))
+        return i;
+    }
     if (!(T[i].is("and") || T[i].is("but"))) continue;
     size_t j = i + 1;
     size_t subject = 0;
@@ -266,9 +297,29 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
       ++j;
     }
     // "and said", "and also warned": the same source; ", and Republicans want": another one.
-    bool comma = T[i - 1].is(",");
+    // (A dash before "and" parts clauses as a comma does: "... - and he noted ...".)
+    bool comma = T[i - 1].is(",") || IsDash(T[i - 1]) ||
+                 (T[i - 1].kind == TokenKind::kCloseQuote && i > 1 && T[i - 2].is(","));
     if (j < r.b && !T[j].capitalized && IsVerbCue(T, j, lex) && (subject == 0 || comma))
-      return T[i - 1].is(",") ? i - 1 : i;
+      return T[i - 1].is(",") || IsDash(T[i - 1]) ? i - 1 : i;
+    // "... and he said ...", "... and Lund says ...": a pronoun or a name with "say" is
+    // another sentence of reported speech even without a comma.
+    if (j < r.b && subject > 0 && subject == j - i - 1 && (T[j].is("said") || T[j].is("says")) &&
+        (IsPronoun(T[i + 1]) || T[i + 1].capitalized))
+      return i;
+    // ", and three-quarters said ...", ", and other party leaders have said ...": after a
+    // comma, any short noun phrase, then a finite reporting verb, is another source.
+    if (comma && T[i].is("and")) {
+      size_t e = i + 1;
+      while (e < r.b && e < i + 7 && T[e].is_word() && !IsVerbCue(T, e, lex) &&
+             !IsFiniteAux(T[e]) && !IsStop(T[e]))
+        ++e;
+      size_t v = e;
+      if (v < r.b && IsFiniteAux(T[v])) ++v;
+      if (e > i + 1 && v < r.b && !T[v].capitalized && IsVerbCue(T, v, lex) &&
+          !T[v].lower.ends_with("ing"))
+        return i - 1;
+    }
   }
   return r.b;
 }
@@ -297,6 +348,23 @@ size_t Finder::StanceObjectEnd(const Toks& T, Range r) const {
     }
     // "endorsed her – they appeared together ...": a dash, then the writer's own clause.
     if (IsDash(T[i]) && (IsPronoun(T[i + 1]) || T[i + 1].is("and") || T[i + 1].is("but"))) return i;
+    // "preferred Clinton while most men backed Sanders": a contrast the writer draws.
+    // ("while painting ...", the source's own action, goes on.)
+    if ((T[i].is("while") || T[i].is("whereas")) && i > r.a && i + 2 < r.b) {
+      size_t w = i + 1;
+      if (IsSkippable(T[w])) ++w;
+      if (!T[w].lower.ends_with("ing")) return T[i - 1].is(",") ? i - 1 : i;
+    }
+    // "opposed the bill and later voted for it", "blamed hackers but did not say ...": the
+    // source's next action, not the object.
+    if ((T[i].is("and") || T[i].is("but")) && i > r.a) {
+      size_t j = i + 1;
+      while (j < r.b && j < i + 3 && IsSkippable(T[j]) && !IsFiniteAux(T[j])) ++j;
+      if (j < r.b && !T[j].capitalized &&
+          (IsFiniteAux(T[j]) || IsVerbCue(T, j, lex) ||
+           (T[j].lower.size() > 4 && T[j].lower.ends_with("ed"))))
+        return T[i - 1].is(",") ? i - 1 : i;
+    }
     if (!T[i].is(",")) continue;
     const Token& n = T[i + 1];
     if (kAfterComma.count(n) && !(i + 2 < r.b && T[i + 2].is("that"))) return i;

@@ -284,6 +284,27 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       if (auto later = LastClauseSubject(T, p, np->b)) np = later;
     if (!np) return false;
     if (!ContentAfter(s, cj, cue, a, consumed)) return false;
+    // "Lund, citing the cost, said ...": the participle's words end where the main clause's
+    // reporting verb follows a comma.
+    if (!a->direct && a->last_sentence == s) {
+      size_t first = SIZE_MAX;
+      for (size_t i = cj; i + 2 < T.size() && T[i].begin < a->content.end; ++i) {
+        if (T[i].begin < a->content.begin) continue;
+        if (first == SIZE_MAX) first = i;
+        if (T[i].kind == TokenKind::kOpenQuote) break;
+        if (i > first && T[i].is(",") && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
+            !T[i + 1].lower.ends_with("ing") && T[i + 2].is_word()) {
+          SetContent(a, T, Trim(T, Range{first, i}));
+          // (The main verb is no relay of the participle's words: it reports its own.)
+          if (!a->reporter.empty() && a->reporter.begin >= T[i].end) {
+            a->reporter = Span{};
+            relay_.sentence = SIZE_MAX;
+            for (size_t k = i; k < T.size(); ++k) (*consumed)[k] = 0;
+          }
+          break;
+        }
+      }
+    }
     SetSource(a, T, *np);
     a->rule = "participle";
     a->confidence = base - 0.15f;
@@ -336,13 +357,14 @@ bool Finder::Verb(size_t s, size_t ci, size_t cj, const Cue& cue, Attribution* a
       // apposition; the source is further left.
       // But "The director of the European Centre, Ina Kirsch, told ...": the phrase opens the
       // sentence and its head speaks.
-      if (np->a >= 2 && T[np->a - 1].is("of")) {
+      // (So too "A lawyer for the company, Nils Dahl, said", "Officials at the port, ...".)
+      static const WordSet kInside = {"of", "at", "for", "with", "from", "in"};
+      if (np->a >= 2 && kInside.count(T[np->a - 1])) {
         auto head = LeftNP(T, np->a - 2, lex);
         if (head && PlausibleSource(T, *head) && SkipDateline(T, head->a) == head->a &&
             (head->a == 0 || IsDash(T[head->a - 1])))
           np = Range{head->a, np->b};
       }
-      static const WordSet kInside = {"of", "at", "for", "with", "from", "in"};
       if (np->a > 0 && kInside.count(T[np->a - 1])) continue;
       // "BERGEN — X, ...", "... — X, a spokesman, said"
       bool after_dateline = np->a > 0 && (SkipDateline(T, np->a) == np->a || IsDash(T[np->a - 1]));

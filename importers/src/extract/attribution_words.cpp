@@ -164,10 +164,21 @@ size_t NameObjectEnd(const Toks& T, Range r) {
     while (k < r.b && k < j + 3 && T[k].is_word() && !T[k].capitalized && !IsStop(T[k]) &&
            !InTime(T[k]))
       ++k;
+    // "endorsed Clinton and Kaine": names joined by "and" are one object.
+    if (j > r.a && k == j && j + 1 < r.b && (T[j].is("and") || T[j].is("or")) &&
+        T[j + 1].capitalized && T[j + 1].is_word()) {
+      j += 1;
+      continue;
+    }
     if (j == r.a || k == j || k >= r.b || !T[k].capitalized || !T[k].is_word()) break;
     j = k;
   }
   if (j == r.a || j >= r.b) return r.b;
+  // "attacked GOP voters", "backed Medicare cuts": the names qualify a plural noun, which
+  // heads the object.
+  if (T[j].is_word() && !T[j].capitalized && T[j].lower.size() > 3 && T[j].lower.ends_with("s") &&
+      !IsStop(T[j]) && !InTime(T[j]) && !T[j].lower.ends_with("ss"))
+    return r.b;
   // "slammed Obama as elitist", "praised Kasich for ...": the complement is content.
   if (T[j].is("as") || T[j].is("for") || T[j].is("over") || T[j].is("of") || T[j].is("that") ||
       T[j].is("to") || T[j].kind == TokenKind::kCloseQuote || T[j].is("'"))
