@@ -107,6 +107,13 @@ bool IsWordByte(std::string_view text, size_t i) {
 
 std::vector<Token> Tokenize(std::string_view text, Span span) {
   std::vector<Token> out;
+  TokenizeInto(text, span, &out);
+  return out;
+}
+
+void TokenizeInto(std::string_view text, Span span, std::vector<Token>* out_tokens) {
+  std::vector<Token>& out = *out_tokens;
+  out.clear();
   size_t i = span.begin;
   const size_t end = std::min<size_t>(span.end, text.size());
   out.reserve((end - i) / 4 + 4);  // news text averages 5 bytes a token, rarely under 4
@@ -229,7 +236,6 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     t.Rehash();
     i = j;
   }
-  return out;
 }
 
 }  // namespace tkg::extract
