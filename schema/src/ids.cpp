@@ -2,6 +2,9 @@
 
 #include <xxhash.h>
 
+#include <charconv>
+#include <cstring>
+
 namespace tkg {
 
 uint64_t Hash64(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
@@ -15,6 +18,15 @@ std::string Hex16(uint64_t v) {
 }
 
 namespace {
+
+// `tag` followed by Hex16(v), built in one string (not a concatenation of two).
+std::string TagHex16(char tag, uint64_t v) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(17, '0');
+  out[0] = tag;
+  for (int i = 16; i >= 1; --i, v >>= 4) out[static_cast<size_t>(i)] = kDigits[v & 15];
+  return out;
+}
 
 // Folds the UTF-8 curly apostrophe and quotes to ASCII so "Xi’s" and "Xi's" fold alike.
 bool FoldQuote(std::string_view s, size_t i, char* ascii) {
@@ -33,16 +45,30 @@ bool FoldQuote(std::string_view s, size_t i, char* ascii) {
   return false;
 }
 
+// The tag and the 16 hex digits of the hash of `a`, a NUL and `b`. Every statement and event id
+// goes through here: the key is built in a stack buffer when it fits, and the id in one string.
 std::string Tagged(char tag, std::string_view a, std::string_view b) {
-  std::string key;
-  key.reserve(a.size() + b.size() + 1);
-  key.append(a);
-  key.push_back('\0');
-  key.append(b);
-  return std::string(1, tag) + Hex16(Hash64(key));
+  const size_t n = a.size() + b.size() + 1;
+  char small[128];
+  std::string big;
+  char* key = small;
+  if (n > sizeof(small)) {
+    big.resize(n);
+    key = big.data();
+  }
+  std::memcpy(key, a.data(), a.size());
+  key[a.size()] = '\0';
+  std::memcpy(key + a.size() + 1, b.data(), b.size());
+  return TagHex16(tag, Hash64(std::string_view(key, n)));
 }
 
-std::string SpanKey(Span s) { return std::to_string(s.begin) + ":" + std::to_string(s.end); }
+// "begin:end", written into `buf` (at least 24 bytes); returns the view of it.
+std::string_view SpanKey(Span s, char* buf) {
+  auto r = std::to_chars(buf, buf + 10, s.begin);
+  *r.ptr++ = ':';
+  r = std::to_chars(r.ptr, r.ptr + 10, s.end);
+  return std::string_view(buf, static_cast<size_t>(r.ptr - buf));
+}
 
 }  // namespace
 
@@ -70,16 +96,18 @@ std::string FoldName(std::string_view name) {
 }
 
 std::string ArticleId(std::string_view canonical_url, std::string_view text) {
-  if (!canonical_url.empty()) return "a" + Hex16(Hash64(canonical_url));
-  return "a" + Hex16(Hash64(text));
+  if (!canonical_url.empty()) return TagHex16('a', Hash64(canonical_url));
+  return TagHex16('a', Hash64(text));
 }
 
 std::string StatementId(std::string_view article_id, Span content_span) {
-  return Tagged('s', article_id, SpanKey(content_span));
+  char buf[24];
+  return Tagged('s', article_id, SpanKey(content_span, buf));
 }
 
 std::string EventId(std::string_view article_id, Span span) {
-  return Tagged('e', article_id, SpanKey(span));
+  char buf[24];
+  return Tagged('e', article_id, SpanKey(span, buf));
 }
 
 std::string ActorId(ActorType type, std::string_view canonical_name) {
@@ -89,11 +117,11 @@ std::string ActorId(ActorType type, std::string_view canonical_name) {
 std::string ActorIdOfFolded(ActorType type, std::string_view folded_name) {
   static constexpr char kTags[] = {'p', 'o', 'l', 'g'};
   char tag = kTags[static_cast<int>(type)];
-  return std::string(1, tag) + Hex16(Hash64(folded_name));
+  return TagHex16(tag, Hash64(folded_name));
 }
 
 std::string OutletId(std::string_view outlet_name) {
-  return "n" + Hex16(Hash64(FoldName(outlet_name)));
+  return TagHex16('n', Hash64(FoldName(outlet_name)));
 }
 
 std::string TopicId(std::string_view topic_name) {

@@ -80,12 +80,12 @@ Span Finder::TrimSpan(Span sp) const {
       unsigned char c = static_cast<unsigned char>(text[b]);
       if (c == ' ' || c == '\n' || c == ',' || c == '"' || c == '\'' || c == ':' || c == '.') {
         ++b;
-      } else if (text.compare(b, 3, "\xE2\x80\x9C") == 0 ||
-                 text.compare(b, 3, "\xE2\x80\x9D") == 0 ||
-                 text.compare(b, 3, "\xE2\x80\x98") == 0 ||
-                 text.compare(b, 3, "\xE2\x80\x94") == 0) {
+      } else if (c == 0xE2 && (text.compare(b, 3, "\xE2\x80\x9C") == 0 ||
+                               text.compare(b, 3, "\xE2\x80\x9D") == 0 ||
+                               text.compare(b, 3, "\xE2\x80\x98") == 0 ||
+                               text.compare(b, 3, "\xE2\x80\x94") == 0)) {  // c: no call for ASCII
         b += 3;
-      } else if (text.compare(b, 2, "\xC2\xA0") == 0) {
+      } else if (c == 0xC2 && text.compare(b, 2, "\xC2\xA0") == 0) {
         b += 2;
       } else {
         break;
@@ -98,6 +98,8 @@ Span Finder::TrimSpan(Span sp) const {
     unsigned char c = static_cast<unsigned char>(text[sp.end - 1]);
     if (c == ' ' || c == '\n' || c == ',' || c == '"' || c == '.' || c == ':' || c == ';') {
       --sp.end;
+    } else if (c < 0x80) {
+      break;  // none of the marks below ends in an ASCII byte
     } else if (sp.end - sp.begin >= 3 && (text.compare(sp.end - 3, 3, "\xE2\x80\x9D") == 0 ||
                                           text.compare(sp.end - 3, 3, "\xE2\x80\x9C") == 0 ||
                                           text.compare(sp.end - 3, 3, "\xE2\x80\x94") == 0)) {

@@ -77,7 +77,8 @@ void ActorTable::RecordMention(int actor, Span span) {
 
 namespace {
 void IndexMin(std::unordered_map<std::string, int>* m, const std::string& key, int i) {
-  auto [it, inserted] = m->emplace(key, i);
+  // try_emplace: no node (and no copy of the key) is made when the key is already there.
+  auto [it, inserted] = m->try_emplace(key, i);
   if (!inserted && i < it->second) it->second = i;
 }
 }  // namespace
@@ -175,7 +176,7 @@ int ActorTable::Create(const NameMention& m, const std::string& name, std::strin
   a.name = name;
   a.type = m.type;
   a.id = ActorIdOfFolded(m.type, folded);
-  folded_.push_back({std::move(folded)});
+  folded_.emplace_back().push_back(std::move(folded));  // moved, not copied from a list
   IndexMin(&canon_, folded_.back()[0], static_cast<int>(folded_.size() - 1));
   actors_.push_back(std::move(a));
   genders_.push_back(m.gender);

@@ -52,15 +52,17 @@ bool HasOrgWord(const std::vector<Token>& toks, size_t a, size_t b, const Lexico
 // "LaHood", "MacArthur") begin with a particle.
 bool IsCamelCase(std::string_view text, const Token& t) {
   std::string_view w = text.substr(t.begin, t.end - t.begin);
+  // The hump first: most words have none, and then the particles need no comparing.
+  bool hump = false;
+  for (size_t i = 1; i + 1 < w.size() && !hump; ++i)
+    hump = std::islower(static_cast<unsigned char>(w[i])) &&
+           std::isupper(static_cast<unsigned char>(w[i + 1]));
+  if (!hump) return false;
   for (std::string_view particle : {"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
     if (w.size() > particle.size() && w.substr(0, particle.size()) == particle &&
         std::isupper(static_cast<unsigned char>(w[particle.size()])))
       return false;
-  for (size_t i = 1; i + 1 < w.size(); ++i)
-    if (std::islower(static_cast<unsigned char>(w[i])) &&
-        std::isupper(static_cast<unsigned char>(w[i + 1])))
-      return true;
-  return false;
+  return true;
 }
 
 bool EndsPossessive(const Token& t) {

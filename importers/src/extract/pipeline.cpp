@@ -70,6 +70,39 @@ void MarkTimeTokens(const std::vector<TimeExpression>& times,
   }
 }
 
+// Spare token vectors of this thread: Take gives a sentence one (with its capacity), Give and
+// the destructor (the article's sentences) hand them back, cleared.
+class TokenVectorPool {
+ public:
+  explicit TokenVectorPool(std::vector<SentenceTokens>* sentences) : sentences_(sentences) {}
+  TokenVectorPool(const TokenVectorPool&) = delete;
+  TokenVectorPool& operator=(const TokenVectorPool&) = delete;
+  ~TokenVectorPool() {
+    for (SentenceTokens& st : *sentences_) Give(&st.tokens);
+  }
+  void Take(std::vector<Token>* v) {
+    std::vector<std::vector<Token>>& spare = Spare();
+    if (spare.empty()) return;
+    *v = std::move(spare.back());
+    spare.pop_back();
+  }
+  void Give(std::vector<Token>* v) {
+    std::vector<std::vector<Token>>& spare = Spare();
+    if (v->capacity() == 0 || v->capacity() > kMaxTokens || spare.size() >= kMax) return;
+    v->clear();
+    spare.push_back(std::move(*v));
+  }
+
+ private:
+  static constexpr size_t kMax = 1024;        // vectors kept
+  static constexpr size_t kMaxTokens = 4096;  // a longer one (a run-on "sentence") is freed
+  static std::vector<std::vector<Token>>& Spare() {
+    thread_local std::vector<std::vector<Token>> spare;
+    return spare;
+  }
+  std::vector<SentenceTokens>* sentences_;
+};
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -243,24 +276,32 @@ Status PipelineExtractor::Extract(ArticleGraph* graph) const {
   std::vector<Sentence> split = SplitSentences(text, body);
   std::vector<SentenceTokens> sentences;
   sentences.reserve(split.size() + 1);
+  // Token vectors of earlier articles on this thread, reused (their capacity) rather than one
+  // allocated and freed per sentence; handed back when `sentences` goes (declared after it).
+  TokenVectorPool pool(&sentences);
+  auto add_sentence = [&](SentenceTokens st) {
+    pool.Take(&st.tokens);
+    TokenizeInto(text, st.span, &st.tokens);
+    lexicon_.Classify(&st.tokens);
+    topics_.Classify(&st.tokens);
+    if (!st.tokens.empty()) {
+      sentences.push_back(std::move(st));
+    } else {
+      pool.Give(&st.tokens);
+    }
+  };
   if (!art.headline_span.empty() && art.headline_span.end <= body.begin) {
     SentenceTokens st;
     st.span = art.headline_span;
     st.paragraph = UINT32_MAX;
     st.title_case = true;
-    st.tokens = Tokenize(text, st.span);
-    lexicon_.Classify(&st.tokens);
-    topics_.Classify(&st.tokens);
-    if (!st.tokens.empty()) sentences.push_back(std::move(st));
+    add_sentence(std::move(st));
   }
   for (const Sentence& s : split) {
     SentenceTokens st;
     st.span = s.span;
     st.paragraph = s.paragraph;
-    st.tokens = Tokenize(text, s.span);
-    lexicon_.Classify(&st.tokens);
-    topics_.Classify(&st.tokens);
-    if (!st.tokens.empty()) sentences.push_back(std::move(st));
+    add_sentence(std::move(st));
   }
 
   // Time expressions of the headline and the body (not of the header's outlet and date lines,

@@ -66,6 +66,13 @@ constexpr std::array<bool, 256> kAsciiAlnum = [] {
 }();
 inline bool IsAsciiAlnum(unsigned char c) { return kAsciiAlnum[c]; }
 
+// ASCII lower case by table (other bytes unchanged).
+constexpr std::array<char, 256> kAsciiLower = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
 bool IsAbbreviation(std::string_view lower) {
   static constexpr std::string_view kAbbr[] = {
       "mr",   "mrs", "ms",   "dr",  "rep",  "sen",  "gov",  "gen",  "lt",  "col",
@@ -100,6 +107,13 @@ bool IsWordByte(std::string_view text, size_t i) {
 
 std::vector<Token> Tokenize(std::string_view text, Span span) {
   std::vector<Token> out;
+  TokenizeInto(text, span, &out);
+  return out;
+}
+
+void TokenizeInto(std::string_view text, Span span, std::vector<Token>* out_tokens) {
+  std::vector<Token>& out = *out_tokens;
+  out.clear();
   size_t i = span.begin;
   const size_t end = std::min<size_t>(span.end, text.size());
   out.reserve((end - i) / 4 + 4);  // news text averages 5 bytes a token, rarely under 4
@@ -142,12 +156,14 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     Token& t = out.emplace_back();
     t.begin = static_cast<uint32_t>(i);
     size_t j = i;
+    bool wide = c >= 0x80;  // a byte >= 0x80 was met: the word may hold a curly apostrophe
     while (j < end) {
       unsigned char cj = static_cast<unsigned char>(text[j]);
       if (IsAsciiAlnum(cj)) {  // the common case
         ++j;
         continue;
       }
+      wide = wide || cj >= 0x80;
       if (cj >= 0x80 && WordByte(text, j)) {
         ++j;
         continue;
@@ -184,7 +200,11 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     }
     t.end = static_cast<uint32_t>(j);
     t.lower.resize(j - i);
-    {
+    if (!wide) {
+      // ASCII only (nearly every word): a byte for a byte, no apostrophe to fold.
+      char* out = t.lower.data();
+      for (size_t k = i; k < j; ++k) out[k - i] = kAsciiLower[static_cast<unsigned char>(text[k])];
+    } else {
       // Lower-case in place; a curly apostrophe (3 bytes) folds to one.
       char* out = t.lower.data();
       for (size_t k = i; k < j; ++k) {
@@ -216,7 +236,6 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     t.Rehash();
     i = j;
   }
-  return out;
 }
 
 }  // namespace tkg::extract

@@ -110,6 +110,9 @@ using WordMap = WordTable<V, WordHash>;
 // Tokens of text[span.begin, span.end). Abbreviations with a period ("Mr.", "Rep.", "U.S.") stay
 // one token; a sentence-final period is a separate token.
 std::vector<Token> Tokenize(std::string_view text, Span span);
+// The same into *out (cleared first), whose capacity is reused: the pipeline hands each
+// sentence a vector of an earlier article instead of allocating one per sentence.
+void TokenizeInto(std::string_view text, Span span, std::vector<Token>* out);
 
 // A dash between clauses: "--", an em dash or an en dash (not a hyphen).
 inline bool IsDash(const Token& t) {

@@ -46,6 +46,37 @@ TopicMatcher::TopicMatcher(const Taxonomy& taxonomy) : taxonomy_(taxonomy) {
       first_bloom_.Add(WordHash{}(t.words[0]));
     }
   }
+  for (const auto& [key, list] : by_prefix_) {
+    const size_t n = key >> 24;
+    if (n > 2) continue;
+    bool fits = false;  // Candidates' test of a term against the key's length
+    for (size_t i : list)
+      fits = fits || (terms_[i].words[0].size() >= 3 ? n == 3 : n == terms_[i].words[0].size());
+    if (!fits) continue;
+    const uint32_t bytes = key & 0xFFFFFF;
+    if (n == 1) prefix1_[bytes >> 6] |= uint64_t{1} << (bytes & 63);
+    if (n == 2) prefix2_[bytes >> 6] |= uint64_t{1} << (bytes & 63);
+  }
+}
+
+bool TopicMatcher::MayStart(const Token& tok) const {
+  if (first_bloom_.MayHave(tok.hash))
+    if (auto it = by_first_.find(tok); it != by_first_.end() && !it->second.empty()) return true;
+  const std::string& w = tok.lower;
+  if (w.empty()) return false;
+  const uint32_t b1 = static_cast<uint8_t>(w[0]);
+  if ((prefix1_[b1 >> 6] >> (b1 & 63)) & 1) return true;
+  if (w.size() < 2) return false;
+  const uint32_t b2 = b1 | (static_cast<uint32_t>(static_cast<uint8_t>(w[1])) << 8);
+  if ((prefix2_[b2 >> 6] >> (b2 & 63)) & 1) return true;
+  if (w.size() < 3) return false;
+  const uint32_t key = (3u << 24) | b2 | (static_cast<uint32_t>(static_cast<uint8_t>(w[2])) << 16);
+  if (!prefix_bloom_.MayHave(MixKey(key))) return false;
+  auto it = by_prefix_.find(key);
+  if (it == by_prefix_.end()) return false;
+  for (size_t i : it->second)
+    if (terms_[i].words[0].size() >= 3) return true;  // Candidates' test with n == 3
+  return false;
 }
 
 uint32_t TopicMatcher::PrefixKey(std::string_view s, size_t n) {
@@ -77,9 +108,7 @@ void TopicMatcher::Classify(std::vector<Token>* tokens) const {
   for (Token& t : *tokens) {
     if (!t.is_word()) continue;
     t.cls &= static_cast<uint16_t>(~(kClsTopicsDone | kClsTopicHead));
-    bool any = false;
-    Candidates(t, [&](size_t) { any = true; });
-    t.cls |= kClsTopicsDone | (any ? kClsTopicHead : 0);
+    t.cls |= kClsTopicsDone | (MayStart(t) ? kClsTopicHead : 0);
   }
 }
 

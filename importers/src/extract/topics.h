@@ -79,6 +79,12 @@ class TopicMatcher {
   static size_t MixKey(uint32_t k) {
     return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 20);
   }
+  // by_prefix_'s keys of one and two bytes that a term answers to, as exact bit sets indexed by
+  // the bytes: Classify asks them of every word, without a Bloom probe or a lookup.
+  std::array<uint64_t, 4> prefix1_{};
+  std::vector<uint64_t> prefix2_ = std::vector<uint64_t>(1024, 0);
+  // True when some term may start at the token (what Candidates would call fn for).
+  bool MayStart(const Token& tok) const;
 
  public:
   // Marks the tokens that may start a term (TokenClass kClsTopicHead): Match then skips the
