@@ -30,8 +30,8 @@ class ActorTable {
   int FindOrganizationByFirstWord(const std::string& word, Span mention);
   // The actor of the body that a title-case headline calls `name`: by its full name or an alias,
   // or, for one word, the one person of the body with that surname. -1 if none, or if two
-  // people share the surname. Headlines are not read for names
-  // (every word is capitalised), so a headline speaker links only to an actor the body founded.
+  // people share the surname. Headlines are not read for names (every word is capitalised), so
+  // a headline speaker links only to an actor the body founded.
   int FindForHeadline(std::string_view name) const;
   // The actor a pronoun at `pos` refers to ("he", "she", "it", "they", "who"...), or -1.
   int ResolvePronoun(std::string_view lower_pronoun, uint32_t pos) const;
