@@ -652,3 +652,19 @@ TEST_CASE("attribution: a participle inside the subject ends before the main rep
   REQUIRE(b != nullptr);
   CHECK(b->speaker == "Kari Lund");
 }
+
+TEST_CASE("attribution: a relative clause inside the reported subject does not end the content",
+          "[attribution]") {
+  auto g = ExtractArticle(
+      "Quay Vote\n\nMayor Ines Dahl warned that the new operator, which took over the pier in "
+      "June, would raise the fees.\n\nDahl said the fees were set by Oskar Lind, who chairs the "
+      "board.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "new operator");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "the new operator, which took over the pier in June, would raise the fees");
+  // Where no verb of the reported clause follows, the clause is about the name and ends it.
+  const Statement* b = FindStatement(g, "fees were set");
+  REQUIRE(b != nullptr);
+  CHECK(b->text.find("chairs") == std::string::npos);
+}

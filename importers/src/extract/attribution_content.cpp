@@ -264,8 +264,16 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     static const WordSet kOpening = {"in",     "at",    "during", "among",  "across",    "after",
                                      "before", "since", "under",  "within", "throughout"};
     if ((T[i].is(",") || comma_closed) && (T[i + 1].is("who") || T[i + 1].is("which")) &&
-        !(kOpening.count(T[r.a]) && IntroPhrase(T, Range{r.a, i})))
+        !(kOpening.count(T[r.a]) && IntroPhrase(T, Range{r.a, i}))) {
+      // "suggested that the billionaire, who is now the nominee, would unite Britain": the
+      // clause closes with a comma and the reported clause's own verb follows; it goes on.
+      size_t c = EmbeddedRelativeEnd(T, Range{i + 1, r.b});
+      if (c != 0) {
+        i = c;
+        continue;
+      }
       return comma_closed ? i + 1 : i;
+    }
     // ", saying ...", ", he added": another attribution begins; also after a quotation closed
     // with its comma (`maniacal," adding, "...`).
     if (IsParticipleLeadIn(T, i) && !T[i + 1].capitalized && IsVerbCue(T, i + 1, lex) &&
@@ -322,6 +330,18 @@ size_t Finder::ClauseEnd(const Toks& T, Range r) const {
     }
   }
   return r.b;
+}
+
+size_t Finder::EmbeddedRelativeEnd(const Toks& T, Range r) const {
+  // ("..., who said ...": another source's words begin, not a description.)
+  // ("..., which, in today's dollars, is ...": an aside about the figure.)
+  if (r.a + 1 >= r.b || IsVerbCue(T, r.a + 1, lex) || T[r.a + 1].is(",")) return 0;
+  for (size_t c = r.a + 2; c + 1 < r.b && c < r.a + 30; ++c) {
+    if (T[c].is_quote() || T[c].is(";") || T[c].is(":") || IsDash(T[c])) return 0;
+    if (!T[c].is(",")) continue;
+    return IsFiniteAux(T[c + 1]) ? c : 0;
+  }
+  return 0;
 }
 
 // A stance verb's object ("criticized the plan", "dismissed ideological labels") ends before

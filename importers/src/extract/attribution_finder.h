@@ -144,14 +144,19 @@ struct Finder {
   bool ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
                     std::vector<uint8_t>* consumed);
 
-  // Where reported content ends before the sentence does: at a concessive clause (", although
-  // he refused ...") or at a second reporting clause ("... and said ...", ", and Republicans
-  // want ..."), which is a statement of its own.
+  // Where a stance verb's object ends (see the definition).
   size_t StanceObjectEnd(const Toks& T, Range r) const;
   // A quotation opened inside content range r of sentence s and still open at its end: extends
   // a's content to the closing mark in a later sentence of the paragraph.
   void ExtendOpenQuote(size_t s, Range r, Attribution* a) const;
+  // Where reported content ends before the sentence does: at a concessive clause (", although
+  // he refused ...") or at a second reporting clause ("... and said ...", ", and Republicans
+  // want ..."), which is a statement of its own.
   size_t ClauseEnd(const Toks& T, Range r) const;
+  // A relative clause opening at r.a ("who is now the nominee,") that sits inside the reported
+  // clause's subject: it closes with a comma right before a finite verb ("would unite ...").
+  // Returns that comma's index, or 0 when the clause is the writer's addition about a name.
+  size_t EmbeddedRelativeEnd(const Toks& T, Range r) const;
 
   // A time right after the cue ("disclosed on Monday a set of flaws", "said Thursday his
   // worry ...") dates the statement; it is not what was said. Returns where the content starts.
