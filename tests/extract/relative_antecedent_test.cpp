@@ -36,4 +36,31 @@ TEST_CASE("relative pronouns: a common noun antecedent is no earlier name", "[co
   REQUIRE(s != nullptr);
   CHECK(s->speaker_id.empty());
   CHECK(s->speaker != "Lars Berg");
+  // The description itself is the speaker, not the pronoun.
+  CHECK(s->speaker == "ferry riders");
+}
+
+TEST_CASE("relative pronouns: a role noun antecedent is the actor the role names",
+          "[coreference]") {
+  auto g = ExtractArticle(
+      "Levy\n\nMayor Lars Berg opened the quay on Monday. The levy was then defended by the "
+      "mayor, who said the fares would fall.\n",
+      "2019-03-09");
+  const Statement* s = FindStatement(g, "fares would fall");
+  REQUIRE(s != nullptr);
+  CHECK(s->speaker == "Lars Berg");
+}
+
+TEST_CASE("relative pronouns: past an age, and past a town and its country in an apposition",
+          "[coreference]") {
+  auto g = ExtractArticle(
+      "Levy\n\n\"It is unfair,\" said Marit Holm, 62, who said she would not pay.\n\n"
+      "\"It is fair,\" said Jon Dahl, a teacher from Voss, Norway, who said he would pay.\n",
+      "2019-03-09");
+  const Statement* a = FindStatement(g, "would not pay");
+  REQUIRE(a != nullptr);
+  CHECK(a->speaker == "Marit Holm");
+  const Statement* b = FindStatement(g, "he would pay");
+  REQUIRE(b != nullptr);
+  CHECK(b->speaker == "Jon Dahl");
 }

@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
 #include "attribution.h"
+#include "attribution_words.h"
 #include "coreference.h"
 #include "dating.h"
 #include "events.h"
@@ -127,6 +129,10 @@ class PipelineExtractor final : public Extractor {
   Speaker ResolveSource(std::string_view text, const SentenceTokens& st,
                         const std::vector<NameMention>& names, size_t first, size_t last,
                         ActorTable* table) const;
+  // "The president", "the company": the actor a definite role noun phrase T[first, last)
+  // refers to, or -1. `src` becomes a reference to the actor, with `alias` as an alias.
+  int RoleNounActor(const std::vector<Token>& T, size_t first, size_t last, Span src,
+                    std::string_view alias, ActorTable* table) const;
   // The actor a name standing as a speaker founds or refers to, or -1.
   int SpeakerActor(std::string_view text, const std::vector<Token>& T, const NameMention& m,
                    ActorTable* table) const;
@@ -228,7 +234,8 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
   if (last - first == 1 && (head == "who" || head == "which")) {
     const NameMention* m = RelativeAntecedent(T, first, names);
     // "who" stands for people: "voters in Manchester, who said" is not Manchester.
-    if (m != nullptr && head == "who" && m->type == ActorType::kPlace) m = nullptr;
+    // (Nor is the place the description: the speaker stays unresolved.)
+    if (m != nullptr && head == "who" && m->type == ActorType::kPlace) return sp;
     if (m != nullptr) {
       int a = SpeakerActor(text, T, *m, table);
       if (a >= 0) {
@@ -236,6 +243,28 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
         sp.name = table->actor(a).name;
         table->AddReference(a, src, "");
       }
+      return sp;
+    }
+    // No name: the description the clause is about speaks ("voters who said", "a former
+    // staffer, who said"); "the Mexican president, who said" is the actor that role names.
+    size_t p = first;
+    if (p > 0 && (T[p - 1].is(",") || T[p - 1].is("("))) --p;
+    std::optional<attr::Range> np = p > 0 ? attr::LeftNP(T, p - 1, lexicon_) : std::nullopt;
+    // Without a determiner the words before a bare plural may be a verb and its subject ("Berg
+    // met ferry riders who"): two words at most.
+    if (np && np->b > np->a + 2 &&
+        std::none_of(T.begin() + np->a, T.begin() + np->b,
+                     [](const Token& t) { return attr::IsDet(t) || attr::IsQuantifier(t); }))
+      np->a = np->b - 2;
+    // A name the clause may not be about ("a relationship with Clinton who"): a preposition
+    // put it there, so it stays unresolved rather than named without its actor.
+    bool ends_with_name = np && std::any_of(names.begin(), names.end(), [&](const NameMention& n) {
+                            return n.span.end == T[np->b - 1].end && n.type != ActorType::kGroup;
+                          });
+    if (np && !ends_with_name && !(np->b == np->a + 1 && attr::IsPronoun(T[np->a]))) {
+      sp.name = std::string(SpanText(text, attr::TokSpan(T, np->a, np->b)));
+      sp.actor = RoleNounActor(T, np->a, np->b, src, sp.name, table);
+      if (sp.actor >= 0) sp.name = table->actor(sp.actor).name;
     }
     return sp;
   }
@@ -248,19 +277,22 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
     }
     return sp;
   }
-  if (T[first].is("the") && last - first >= 2 && !T[last - 1].capitalized) {
-    static const std::vector<std::string> kNone;
-    auto titles = lexicon_.role_titles.find(head);
-    int a = table->ResolveRoleNoun(
-        head, titles == lexicon_.role_titles.end() ? kNone : titles->second, src.begin);
-    if (a >= 0) {
-      sp.actor = a;
-      sp.name = table->actor(a).name;
-      table->AddReference(a, src, sp.name == "" ? "" : std::string(SpanText(text, src)));
-      // keep the role noun as an alias ("The president")
-    }
-  }
+  sp.actor = RoleNounActor(T, first, last, src, SpanText(text, src), table);
+  if (sp.actor >= 0) sp.name = table->actor(sp.actor).name;
   return sp;
+}
+
+int PipelineExtractor::RoleNounActor(const std::vector<Token>& T, size_t first, size_t last,
+                                     Span src, std::string_view alias, ActorTable* table) const {
+  if (!T[first].is("the") || last - first < 2 || T[last - 1].capitalized) return -1;
+  static const std::vector<std::string> kNone;
+  const std::string& head = T[last - 1].lower;
+  auto titles = lexicon_.role_titles.find(head);
+  int a = table->ResolveRoleNoun(
+      head, titles == lexicon_.role_titles.end() ? kNone : titles->second, src.begin);
+  // The role noun stays as an alias ("The president").
+  if (a >= 0) table->AddReference(a, src, alias);
+  return a;
 }
 
 Status PipelineExtractor::Extract(ArticleGraph* graph) const {

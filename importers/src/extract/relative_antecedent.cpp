@@ -1,5 +1,7 @@
 #include "relative_antecedent.h"
 
+#include <algorithm>
+
 #include "word_table.h"
 
 namespace tkg::extract {
@@ -30,7 +32,16 @@ bool AfterPreposition(const std::vector<Token>& T, const NameMention& m) {
 const NameMention* DescribedByApposition(const std::vector<Token>& T, size_t j,
                                          const std::vector<NameMention>& names) {
   size_t k = j + 1;
-  while (k > 0 && j + 1 - k < 12 && T[k - 1].is_word()) --k;
+  for (;;) {
+    while (k > 0 && j + 1 - k < 12 && T[k - 1].is_word()) --k;
+    // "a gynecologist from Englewood, New Jersey, who": a place and its state.
+    if (k >= 3 && k <= j && T[k].capitalized && T[k - 1].is(",") && T[k - 2].capitalized &&
+        T[k - 2].is_word() && j + 1 - k < 12) {
+      k -= 2;
+      continue;
+    }
+    break;
+  }
   if (k < 2 || k > j || !T[k - 1].is(",")) return nullptr;
   // An apposition opens with an article ("a former Fed governor"); a bare plural after a comma
   // is more often the next item of a list ("centrists who ..., radicals who").
@@ -48,6 +59,11 @@ const NameMention* RelativeAntecedent(const std::vector<Token>& T, size_t rel,
   size_t j = rel - 1;
   bool comma = T[j].is(",") || T[j].is("(");  // "Jake Sullivan (who ...)" as well
   if (comma && j > 0) --j;
+  // "Sue Hall, 62, who": an age between the name and its clause.
+  if (comma && j >= 2 && T[j].is_word() && T[j - 1].is(",") &&
+      std::all_of(T[j].lower.begin(), T[j].lower.end(),
+                  [](char c) { return c >= '0' && c <= '9'; }))
+    j -= 2;
   if (T[j].is(")")) {  // "(D-Conn.)" between the name and its relative clause
     size_t k = j;
     while (k > 0 && j - k < 8 && !T[k].is("(")) --k;
@@ -59,6 +75,11 @@ const NameMention* RelativeAntecedent(const std::vector<Token>& T, size_t rel,
   // "a co-chairman of the Progressive Caucus, who"), unless a comma closes a person's name ("by
   // Sen. Chris Murphy, who").
   bool modifier = m != nullptr && AfterPreposition(T, *m);
+  // "Alan Berg, a doctor from Leeds, Maine, who": the place ends the apposition of a person.
+  if (m != nullptr && m->type == ActorType::kPlace) {
+    const NameMention* described = DescribedByApposition(T, j, names);
+    if (described != nullptr) return described;
+  }
   if (m != nullptr && (!modifier || (comma && m->type == ActorType::kPerson))) return m;
   const NameMention* described = DescribedByApposition(T, j, names);
   if (described != nullptr) return described;
