@@ -19,6 +19,8 @@ TEST_CASE("a planned event lies ahead of the reference day", "[timex]") {
           "2016-04-22");
   Expect1("A planned rally on Saturday worries the police.", kThu, "Saturday", "DATE",
           "2016-04-23");
+  // What a subject planned, told in the simple past, still lies ahead.
+  Expect1("Farmers planned a march on Saturday.", kThu, "Saturday", "DATE", "2016-04-23");
   // A plan told in the past perfect is behind us.
   Expect1("They had planned a rally on Saturday.", kThu, "Saturday", "DATE", "2016-04-16");
 }

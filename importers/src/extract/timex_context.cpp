@@ -104,6 +104,11 @@ Tense WordTense(const std::vector<Token>& toks, size_t k) {
   if (t.low == "planned"sv && prev != nullptr &&
       (IsDeterminer(prev->low) || prev->low == "is"sv || prev->low == "are"sv))
     return Tense::kFuture;
+  // "Protesters planned a march on Saturday": what was planned lies ahead ("had planned a
+  // march" looks back).
+  if (t.low == "planned"sv && next != nullptr && IsDeterminer(next->low) &&
+      !(prev != nullptr && prev->low == "had"sv))
+    return Tense::kFuture;
   if ((t.low == "plans"sv || t.low == "plan"sv || t.low == "planning"sv || t.low == "hopes"sv ||
        t.low == "wants"sv || t.low == "set"sv || t.low == "is"sv || t.low == "are"sv ||
        t.low == "likely"sv || t.low == "unlikely"sv || t.low == "poised"sv) &&
