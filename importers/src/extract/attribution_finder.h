@@ -144,7 +144,8 @@ struct Finder {
   bool ContentAfter(size_t s, size_t k, const Cue& cue, Attribution* a,
                     std::vector<uint8_t>* consumed);
 
-  // Where a stance verb's object ends (see the definition).
+  // Where a stance verb's object ends: before what the writer adds after it (a clause after a
+  // comma, a contrast with "while", the source's next action after "and").
   size_t StanceObjectEnd(const Toks& T, Range r) const;
   // A quotation opened inside content range r of sentence s and still open at its end: extends
   // a's content to the closing mark in a later sentence of the paragraph.
