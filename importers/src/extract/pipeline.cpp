@@ -133,6 +133,11 @@ class PipelineExtractor final : public Extractor {
   // refers to, or -1. `src` becomes a reference to the actor, with `alias` as an alias.
   int RoleNounActor(const std::vector<Token>& T, size_t first, size_t last, Span src,
                     std::string_view alias, ActorTable* table) const;
+  // The description a relative pronoun at T[rel] follows when no name stands before it
+  // ("ferry riders who", "a former staffer, who"), or nothing: a pronoun, or words ending in a
+  // name the clause may not be about ("a feud with Berg who").
+  std::optional<attr::Range> RelativeDescription(const std::vector<Token>& T, size_t rel,
+                                                 const std::vector<NameMention>& names) const;
   // The actor a name standing as a speaker founds or refers to, or -1.
   int SpeakerActor(std::string_view text, const std::vector<Token>& T, const NameMention& m,
                    ActorTable* table) const;
@@ -171,6 +176,13 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
   const auto& T = st.tokens;
   Span src{T[first].begin, T[last - 1].end};
   sp.name = std::string(SpanText(text, src));
+  // The source mention refers to actor a: the speaker is that actor, the mention its reference.
+  auto link = [&](int a) {
+    sp.actor = a;
+    sp.name = table->actor(a).name;
+    table->AddReference(a, src, "");
+    return sp;
+  };
   // A name inside the source: the last person, else the last organisation or place.
   const NameMention* best = nullptr;
   // Certain names win over lone capitalised words ("Cloud storage provider Nordvault Systems").
@@ -222,12 +234,7 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
     for (size_t i = k; i < last && names_only; ++i) names_only = T[i].is_word() && T[i].capitalized;
     int a =
         names_only ? table->FindForHeadline(NameText(text, Span{T[k].begin, T[last - 1].end})) : -1;
-    if (a >= 0) {
-      sp.actor = a;
-      sp.name = table->actor(a).name;
-      table->AddReference(a, src, "");
-      return sp;
-    }
+    if (a >= 0) return link(a);
   }
   // A contracted pronoun is the pronoun: "He's comparing ...".
   std::string head(last - first == 1 ? WithoutContraction(T[last - 1].lower) : T[last - 1].lower);
@@ -238,30 +245,11 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
     if (m != nullptr && head == "who" && m->type == ActorType::kPlace) return sp;
     if (m != nullptr) {
       int a = SpeakerActor(text, T, *m, table);
-      if (a >= 0) {
-        sp.actor = a;
-        sp.name = table->actor(a).name;
-        table->AddReference(a, src, "");
-      }
-      return sp;
+      return a >= 0 ? link(a) : sp;
     }
     // No name: the description the clause is about speaks ("voters who said", "a former
     // staffer, who said"); "the Mexican president, who said" is the actor that role names.
-    size_t p = first;
-    if (p > 0 && (T[p - 1].is(",") || T[p - 1].is("("))) --p;
-    std::optional<attr::Range> np = p > 0 ? attr::LeftNP(T, p - 1, lexicon_) : std::nullopt;
-    // Without a determiner the words before a bare plural may be a verb and its subject ("Berg
-    // met ferry riders who"): two words at most.
-    if (np && np->b > np->a + 2 &&
-        std::none_of(T.begin() + np->a, T.begin() + np->b,
-                     [](const Token& t) { return attr::IsDet(t) || attr::IsQuantifier(t); }))
-      np->a = np->b - 2;
-    // A name the clause may not be about ("a relationship with Clinton who"): a preposition
-    // put it there, so it stays unresolved rather than named without its actor.
-    bool ends_with_name = np && std::any_of(names.begin(), names.end(), [&](const NameMention& n) {
-                            return n.span.end == T[np->b - 1].end && n.type != ActorType::kGroup;
-                          });
-    if (np && !ends_with_name && !(np->b == np->a + 1 && attr::IsPronoun(T[np->a]))) {
+    if (std::optional<attr::Range> np = RelativeDescription(T, first, names)) {
       sp.name = std::string(SpanText(text, attr::TokSpan(T, np->a, np->b)));
       sp.actor = RoleNounActor(T, np->a, np->b, src, sp.name, table);
       if (sp.actor >= 0) sp.name = table->actor(sp.actor).name;
@@ -270,16 +258,29 @@ Speaker PipelineExtractor::ResolveSource(std::string_view text, const SentenceTo
   }
   if (last - first == 1 && IsPersonalPronoun(head)) {
     int a = table->ResolvePronoun(head, src.begin);
-    if (a >= 0) {
-      sp.actor = a;
-      sp.name = table->actor(a).name;
-      table->AddReference(a, src, "");
-    }
-    return sp;
+    return a >= 0 ? link(a) : sp;
   }
   sp.actor = RoleNounActor(T, first, last, src, SpanText(text, src), table);
   if (sp.actor >= 0) sp.name = table->actor(sp.actor).name;
   return sp;
+}
+
+std::optional<attr::Range> PipelineExtractor::RelativeDescription(
+    const std::vector<Token>& T, size_t rel, const std::vector<NameMention>& names) const {
+  size_t p = rel;
+  if (p > 0 && (T[p - 1].is(",") || T[p - 1].is("("))) --p;
+  std::optional<attr::Range> np = p > 0 ? attr::LeftNP(T, p - 1, lexicon_) : std::nullopt;
+  if (!np || (np->b == np->a + 1 && attr::IsPronoun(T[np->a]))) return std::nullopt;
+  // Without a determiner the words before a bare plural may be a verb and its subject ("Berg
+  // met ferry riders who"): two words at most.
+  if (np->b > np->a + 2 && std::none_of(T.begin() + np->a, T.begin() + np->b, [](const Token& t) {
+        return attr::IsDet(t) || attr::IsQuantifier(t);
+      }))
+    np->a = np->b - 2;
+  // A preposition put the name there: it stays unresolved rather than named without its actor.
+  for (const NameMention& n : names)
+    if (n.span.end == T[np->b - 1].end && n.type != ActorType::kGroup) return std::nullopt;
+  return np;
 }
 
 int PipelineExtractor::RoleNounActor(const std::vector<Token>& T, size_t first, size_t last,
